@@ -1,0 +1,237 @@
+//! Semantic checks on a campaign that reads cleanly: roles, line mixes, endings, steps,
+//! reachability, duplicates, and whether a model agent can actually win it.
+
+use super::diag::Diagnostics;
+use super::model::*;
+use crate::sim::{self, Policy};
+
+/// The roles that end a call, with the ending their model line must declare.
+const TERMINAL: &[(Role, Ending)] = &[
+    (Role::Win, Ending::Goal),
+    (Role::Refuse, Ending::PoliteClose),
+    (Role::OptOut, Ending::PoliteClose),
+    (Role::AbuseEnd, Ending::BoundaryEnd),
+    (Role::Escalate, Ending::Escalation),
+];
+
+/// Structural checks that need no simulation.
+pub(crate) fn check_structure(
+    d: &mut Diagnostics,
+    c: &Campaign,
+    customers: &Customers,
+    campaign_line: u32,
+) {
+    for role in [Role::Opening, Role::Win, Role::Refuse] {
+        if !c.has_role(role) {
+            d.error_at_line(
+                campaign_line,
+                format!("the pack has no move with role `{}`; every pack needs one", role.as_str()),
+            );
+        }
+    }
+    if c.has_role(Role::AbuseWarning) != c.has_role(Role::AbuseEnd) {
+        d.error_at_line(
+            campaign_line,
+            "`abuse-warning` and `abuse-end` moves come as a pair: add the missing one".into(),
+        );
+    }
+    for (i, phase) in c.phases.iter().enumerate() {
+        if !c.moves.iter().any(|m| m.phase == i) {
+            d.warning_at_line(
+                campaign_line,
+                format!("phase `{phase}` has no moves, so no call ever reaches it"),
+            );
+        }
+    }
+    for m in &c.moves {
+        check_move(d, c, customers, m);
+    }
+    check_steps(d, c, campaign_line);
+    check_duplicates(d, c);
+}
+
+fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move) {
+    let at = m.source_line;
+    let id = &m.id;
+    if m.lines.len() < 4 {
+        d.error_at_line(
+            at,
+            format!("move `{id}` has {} line(s); at least 4 are needed to offer a choice", m.lines.len()),
+        );
+    }
+    if !m.lines.iter().any(Line::is_model) {
+        d.error_at_line(at, format!("move `{id}` has no `best` line in a composed tone (calm, warm or neutral)"));
+    }
+    if !m.lines.iter().any(Line::is_calm_mistake) {
+        d.error_at_line(at, format!("move `{id}` has no composed line that is `weak` or `wrong` (the tempting calm mistake)"));
+    }
+    if !m.lines.iter().any(|l| !l.tone.composed()) {
+        d.error_at_line(at, format!("move `{id}` has no line that loses composure (curt, defensive, sarcastic or hostile)"));
+    }
+    for a in &m.archetypes {
+        if customers.archetype(a).is_none() {
+            d.error_at_line(at, format!("move `{id}` names unknown archetype `{a}`"));
+        }
+    }
+    if m.role == Role::Body {
+        let reachable = customers
+            .archetypes
+            .iter()
+            .any(|a| m.allows(&a.id) && a.weights[m.kind.index()] > 0);
+        if !reachable {
+            d.warning_at_line(
+                at,
+                format!("move `{id}` is unreachable: no archetype that may make it gives kind `{}` a weight", m.kind.as_str()),
+            );
+        }
+    }
+    let expected = TERMINAL.iter().find(|(r, _)| *r == m.role).map(|(_, e)| *e);
+    match expected {
+        Some(ending) => {
+            if !m.lines.iter().any(|l| l.is_model() && l.ends == Some(ending)) {
+                d.error_at_line(
+                    at,
+                    format!(
+                        "dead end: move `{id}` ends a call, but none of its best composed lines has `ends = \"{}\"`",
+                        ending.as_str()
+                    ),
+                );
+            }
+        }
+        None => {
+            if m.role == Role::AbuseWarning
+                && !m.lines.iter().any(|l| l.is_model() && l.techniques.iter().any(|t| &**t == "set-boundary"))
+            {
+                d.warning_at_line(at, format!("abuse-warning move `{id}` has no best line with the technique `set-boundary`"));
+            }
+        }
+    }
+    for l in &m.lines {
+        if l.ends == Some(Ending::Goal) && m.role != Role::Win {
+            d.error_at_line(l.source_line, "`ends = \"goal\"` only works on a line of a `win` move".into());
+        }
+        if l.is_model() {
+            if let Some(v) = l.violates.first() {
+                d.error_at_line(
+                    l.source_line,
+                    format!("a best line commits the violation `{}`", c.violations[*v].id),
+                );
+            }
+            if !l.tags.is_empty() {
+                d.warning_at_line(l.source_line, "a best line carries trigger tags; a model answer should not set customers off".into());
+            }
+            if expected.is_none() && l.ends.is_some() && m.role != Role::AbuseWarning {
+                d.warning_at_line(l.source_line, format!("the best line of move `{id}` ends the call early"));
+            }
+        }
+    }
+}
+
+fn check_steps(d: &mut Diagnostics, c: &Campaign, campaign_line: u32) {
+    for (i, s) in c.steps.iter().enumerate() {
+        if !c.moves.iter().flat_map(|m| &m.lines).any(|l| l.satisfies.contains(&i)) {
+            d.error_at_line(campaign_line, format!("no line can satisfy the required step `{}`", s.id));
+        }
+    }
+    // A line that requires a step should come after a move whose model line completes it in
+    // every call: an opening, or an `always` move of an earlier phase.
+    for m in &c.moves {
+        for l in &m.lines {
+            for r in &l.requires {
+                let guaranteed = c.moves.iter().any(|p| {
+                    (p.role == Role::Opening || (p.role == Role::Always && p.phase < m.phase))
+                        && p.lines.iter().any(|pl| pl.is_model() && pl.satisfies.contains(r))
+                });
+                let same_line = l.satisfies.contains(r);
+                if !guaranteed && !same_line {
+                    d.warning_at_line(
+                        l.source_line,
+                        format!(
+                            "this line requires `{}`, but no opening or earlier `always` move's best line completes it, so a good agent may not have done it yet",
+                            c.steps[*r].id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn normalise(t: &str) -> String {
+    t.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn check_duplicates(d: &mut Diagnostics, c: &Campaign) {
+    let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for m in &c.moves {
+        for l in &m.lines {
+            if let Some(first) = seen.insert(normalise(&l.text), l.source_line) {
+                d.warning_at_line(l.source_line, format!("this line repeats the text of the line at line {first}"));
+            }
+        }
+        let mut said = std::collections::HashSet::new();
+        for u in m.say.iter().flatten() {
+            if !said.insert(normalise(u)) {
+                d.warning_at_line(m.source_line, format!("move `{}` repeats the utterance \"{u}\"", m.id));
+            }
+        }
+    }
+}
+
+/// Seeds tried per archetype and difficulty in the playability check.
+const PLAY_SEEDS: u64 = 6;
+
+/// Plays model calls against every archetype: a campaign must be winnable by the best policy for
+/// every archetype that can be won, and every other ending must be reachable with a model line.
+pub(crate) fn check_playable(d: &mut Diagnostics, c: &std::sync::Arc<Campaign>, customers: &std::sync::Arc<Customers>, campaign_line: u32) {
+    for arch in &customers.archetypes {
+        let fates: Vec<Fate> = Fate::ALL
+            .iter()
+            .copied()
+            .filter(|f| arch.fates[f.index()] > 0 && sim::fate_available(c, *f))
+            .collect();
+        'fate: for fate in fates {
+            for difficulty in 1..=5u8 {
+                for seed in 0..PLAY_SEEDS {
+                    let spec = sim::CallSpec {
+                        campaign: c.id.clone(),
+                        archetype: Some(arch.id.clone()),
+                        difficulty,
+                        seed: seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ u64::from(difficulty),
+                        reply_limit_ms: None,
+                        hints: false,
+                        fate: Some(fate),
+                    };
+                    let result = sim::play(c.clone(), customers.clone(), spec, Policy::Best, seed);
+                    let wanted = sim::right_ending(fate);
+                    match result {
+                        Ok(call) if call.ending() == Some(wanted) => {}
+                        Ok(call) => {
+                            let got = call.ending().map(|e| e.as_str()).unwrap_or("no ending");
+                            let msg = format!(
+                                "the best policy cannot reach `{}` for archetype `{}` ({} fate) at difficulty {difficulty}: the call ended in `{got}` after {} turns",
+                                wanted.as_str(),
+                                arch.id,
+                                fate.as_str(),
+                                call.turn()
+                            );
+                            if fate == Fate::Win {
+                                d.error_at_line(campaign_line, msg);
+                            } else {
+                                d.warning_at_line(campaign_line, msg);
+                            }
+                            continue 'fate;
+                        }
+                        Err(e) => {
+                            d.error_at_line(campaign_line, format!("a call against archetype `{}` could not be played: {e}", arch.id));
+                            continue 'fate;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! Persona sets: what a trainer hands to a group, and what every call is drawn from.
+//!
+//! A practice call, a shift and an assessment are all persona sets; the call at `index` of a
+//! set is fully determined by the set (its seed above all) and the index.
+
+use super::rng::{mix, Stream};
+use crate::content::{Fate, Text};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// Score weights for the overall score. Invariant (checked by [`PersonaSet::check`]): the sum
+/// is above zero.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Weights {
+    pub composure: u32,
+    pub correctness: u32,
+    pub outcome: u32,
+    pub responsiveness: u32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            composure: 35,
+            correctness: 35,
+            outcome: 20,
+            responsiveness: 10,
+        }
+    }
+}
+
+/// Which customers a set's calls face.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "type")]
+pub enum Calls {
+    /// `count` customers of random archetypes.
+    Random { count: u32 },
+    /// One call per listed archetype id, in order.
+    Chosen { archetypes: Vec<String> },
+}
+
+/// Practice (hints allowed, review after each call) or assessment (no hints, no retries).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    Practice,
+    Assessment,
+}
+
+/// Most calls a set may hold.
+pub const MAX_CALLS: u32 = 50;
+
+/// A persona set.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PersonaSet {
+    pub name: String,
+    /// Campaign ids; calls rotate among them by seed when there are several.
+    pub campaigns: Vec<String>,
+    pub calls: Calls,
+    /// 1 to 5.
+    pub difficulty: u8,
+    pub mode: Mode,
+    pub hints: bool,
+    /// Seconds allowed per reply, if any.
+    pub reply_limit_s: Option<u32>,
+    /// 0 to 100.
+    pub pass_mark: u8,
+    pub weights: Weights,
+    pub seed: u64,
+}
+
+/// Everything that determines one call (with the content).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallSpec {
+    pub campaign: Text,
+    /// A fixed archetype id, or `None` for one drawn by seed.
+    pub archetype: Option<Text>,
+    pub difficulty: u8,
+    pub seed: u64,
+    pub reply_limit_ms: Option<u32>,
+    pub hints: bool,
+    /// Forces how the call should end (used by the validator and tests); `None` draws it.
+    pub fate: Option<Fate>,
+}
+
+impl PersonaSet {
+    /// A one-call practice set.
+    pub fn practice(
+        campaign: &str,
+        archetype: Option<&str>,
+        difficulty: u8,
+        hints: bool,
+        reply_limit_s: Option<u32>,
+        seed: u64,
+    ) -> Self {
+        PersonaSet {
+            name: "Practice".into(),
+            campaigns: vec![campaign.to_string()],
+            calls: match archetype {
+                Some(a) => Calls::Chosen {
+                    archetypes: vec![a.to_string()],
+                },
+                None => Calls::Random { count: 1 },
+            },
+            difficulty,
+            mode: Mode::Practice,
+            hints,
+            reply_limit_s,
+            pass_mark: 70,
+            weights: Weights::default(),
+            seed,
+        }
+    }
+
+    /// Number of calls in the set.
+    pub fn len(&self) -> u32 {
+        match &self.calls {
+            Calls::Random { count } => *count,
+            Calls::Chosen { archetypes } => archetypes.len() as u32,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Checks the set's own invariants (not whether its campaigns exist).
+    pub fn check(&self) -> Result<(), String> {
+        if self.campaigns.is_empty() {
+            return Err("the set names no campaign".into());
+        }
+        if !(1..=5).contains(&self.difficulty) {
+            return Err(format!("difficulty {} is not between 1 and 5", self.difficulty));
+        }
+        if self.pass_mark > 100 {
+            return Err(format!("pass mark {} is above 100", self.pass_mark));
+        }
+        if self.is_empty() || self.len() > MAX_CALLS {
+            return Err(format!("a set holds 1 to {MAX_CALLS} calls, not {}", self.len()));
+        }
+        let w = self.weights;
+        let total = u64::from(w.composure) + u64::from(w.correctness) + u64::from(w.outcome) + u64::from(w.responsiveness);
+        if total == 0 || total > 10_000 {
+            return Err("score weights must add up to between 1 and 10000".into());
+        }
+        if let Some(s) = self.reply_limit_s {
+            if !(3..=600).contains(&s) {
+                return Err(format!("a reply time limit of {s} s is outside 3 to 600"));
+            }
+        }
+        if self.mode == Mode::Assessment && self.hints {
+            return Err("an assessment cannot allow hints".into());
+        }
+        Ok(())
+    }
+
+    /// The spec of the call at `index`, or `None` past the end.
+    pub fn spec(&self, index: u32) -> Option<CallSpec> {
+        if index >= self.len() || self.campaigns.is_empty() {
+            return None;
+        }
+        let seed = mix(self.seed, u64::from(index) + 1);
+        let campaign = if self.campaigns.len() == 1 {
+            &self.campaigns[0]
+        } else {
+            let mut s = Stream::new(seed, 0xca);
+            &self.campaigns[s.below(self.campaigns.len())]
+        };
+        let archetype = match &self.calls {
+            Calls::Random { .. } => None,
+            Calls::Chosen { archetypes } => archetypes.get(index as usize).map(|a| Arc::from(a.as_str())),
+        };
+        Some(CallSpec {
+            campaign: Arc::from(campaign.as_str()),
+            archetype,
+            difficulty: self.difficulty,
+            seed,
+            reply_limit_ms: self.reply_limit_s.map(|s| s * 1000),
+            hints: self.hints && self.mode == Mode::Practice,
+            fate: None,
+        })
+    }
+}
