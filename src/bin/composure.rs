@@ -117,9 +117,15 @@ mod cli {
         for d in &diags {
             println!("{d}");
         }
-        let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+        let errors = diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
         let warnings = diags.len() - errors;
-        println!("{} file(s): {errors} error(s), {warnings} warning(s)", paths.len());
+        println!(
+            "{} file(s): {errors} error(s), {warnings} warning(s)",
+            paths.len()
+        );
         i32::from(errors > 0)
     }
 
@@ -131,7 +137,19 @@ mod cli {
         let customers = shipped_customers();
         println!(
             "{:<22} {:>5} {:>6} {:>6} {:>6} {:>7} {:>6} | {:>5} {:>5} {:>5} {:>5} | {:>8} {:>8}",
-            "campaign", "moves", "polite", "curt", "rude", "abusive", "utter", "best", "good", "weak", "wrong", "composed", "lines"
+            "campaign",
+            "moves",
+            "polite",
+            "curt",
+            "rude",
+            "abusive",
+            "utter",
+            "best",
+            "good",
+            "weak",
+            "wrong",
+            "composed",
+            "lines"
         );
         let mut totals = [0usize; 12];
         for c in &campaigns {
@@ -167,11 +185,16 @@ mod cli {
             for l in &lines {
                 *tones.entry(l.tone.as_str()).or_default() += 1;
             }
-            let kinds: std::collections::BTreeSet<&str> = c.moves.iter().map(|m| m.kind.as_str()).collect();
+            let kinds: std::collections::BTreeSet<&str> =
+                c.moves.iter().map(|m| m.kind.as_str()).collect();
             println!(
                 "{:<22} tones: {}; move kinds: {}",
                 "",
-                tones.iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", "),
+                tones
+                    .iter()
+                    .map(|(t, n)| format!("{t} {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 kinds.into_iter().collect::<Vec<_>>().join(", ")
             );
         }
@@ -181,7 +204,12 @@ mod cli {
         println!(
             "archetypes ({}): {}",
             customers.archetypes.len(),
-            customers.archetypes.iter().map(|a| &*a.id).collect::<Vec<_>>().join(", ")
+            customers
+                .archetypes
+                .iter()
+                .map(|a| &*a.id)
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         i32::from(diags.iter().any(|d| d.severity == Severity::Error))
     }
@@ -228,7 +256,9 @@ mod cli {
                 return 0.0;
             }
             let m = self.mean();
-            (self.values.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / (self.values.len() - 1) as f64).sqrt()
+            (self.values.iter().map(|v| (v - m) * (v - m)).sum::<f64>()
+                / (self.values.len() - 1) as f64)
+                .sqrt()
         }
     }
 
@@ -244,9 +274,15 @@ mod cli {
                 }
             },
         };
-        let difficulty: u8 = flag(args, "--difficulty").and_then(|d| d.parse().ok()).unwrap_or(3);
-        let seed: u64 = flag(args, "--seed").and_then(|d| d.parse().ok()).unwrap_or(1);
-        let count: u32 = flag(args, "--count").and_then(|d| d.parse().ok()).unwrap_or(200);
+        let difficulty: u8 = flag(args, "--difficulty")
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(3);
+        let seed: u64 = flag(args, "--seed")
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(1);
+        let count: u32 = flag(args, "--count")
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(200);
         let archetype = flag(args, "--archetype");
         let by_archetype = args.iter().any(|a| a == "--by-archetype");
         let campaigns: Vec<Arc<Campaign>> = match flag(args, "--campaign") {
@@ -290,7 +326,13 @@ mod cli {
                         hints: false,
                         fate: None,
                     };
-                    let call = match play(c.clone(), lib.customers.clone(), spec, *policy, mix(seed, u64::from(i) + 7)) {
+                    let call = match play(
+                        c.clone(),
+                        lib.customers.clone(),
+                        spec,
+                        *policy,
+                        mix(seed, u64::from(i) + 7),
+                    ) {
                         Ok(call) => call,
                         Err(e) => {
                             eprintln!("call {i}: {e}");
@@ -299,21 +341,42 @@ mod cli {
                     };
                     let Some(r) = call.report() else { continue };
                     let s = r.scores;
-                    for (st, v) in stats.iter_mut().zip([s.overall, s.composure, s.correctness, s.outcome, s.responsiveness]) {
+                    for (st, v) in stats.iter_mut().zip([
+                        s.overall,
+                        s.composure,
+                        s.correctness,
+                        s.outcome,
+                        s.responsiveness,
+                    ]) {
                         st.values.push(f64::from(v));
                     }
                     passed += u32::from(r.passed);
                     *endings.entry(r.ending.as_str()).or_default() += 1;
-                    let arch = lib.customers.archetype(&call.persona().archetype).map(|(i, _)| i).unwrap_or(0);
-                    table.entry((policy.as_str().to_string(), arch)).or_default().values.push(f64::from(s.overall));
+                    let arch = lib
+                        .customers
+                        .archetype(&call.persona().archetype)
+                        .map(|(i, _)| i)
+                        .unwrap_or(0);
+                    table
+                        .entry((policy.as_str().to_string(), arch))
+                        .or_default()
+                        .values
+                        .push(f64::from(s.overall));
                 }
-                let cells: Vec<String> = stats.iter().map(|s| format!("{:>6.1} ±{:>5.1}", s.mean(), s.sd())).collect();
+                let cells: Vec<String> = stats
+                    .iter()
+                    .map(|s| format!("{:>6.1} ±{:>5.1}", s.mean(), s.sd()))
+                    .collect();
                 println!(
                     "{:<8} {:<20} {}  passed {passed}/{count}; {}",
                     policy.as_str(),
                     c.id,
                     cells.join(" "),
-                    endings.iter().map(|(e, n)| format!("{e} {n}")).collect::<Vec<_>>().join(", ")
+                    endings
+                        .iter()
+                        .map(|(e, n)| format!("{e} {n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
             }
         }
@@ -377,7 +440,9 @@ mod cli {
     }
 
     fn bench(args: &[String]) -> i32 {
-        let target: u64 = flag(args, "--turns").and_then(|d| d.parse().ok()).unwrap_or(2_000_000);
+        let target: u64 = flag(args, "--turns")
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(2_000_000);
         let t0 = Instant::now();
         let lib = library();
         let lint_ms = t0.elapsed().as_secs_f64() * 1000.0;
@@ -409,7 +474,10 @@ mod cli {
         }
         let secs = start.elapsed().as_secs_f64();
         println!("engine: {turns} turns in {calls} calls in {secs:.3} s: {:.0} turns/s, {:.0} calls/s (one core)", turns as f64 / secs, calls as f64 / secs);
-        println!("content: loaded and validated {} packs and the customer file in {lint_ms:.1} ms", lib.campaigns.len());
+        println!(
+            "content: loaded and validated {} packs and the customer file in {lint_ms:.1} ms",
+            lib.campaigns.len()
+        );
         0
     }
 }

@@ -138,10 +138,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             None => {
                 d.error(
                     v.span(),
-                    format!(
-                        "`{key}` is `{t}`, expected one of: {}",
-                        names.join(", ")
-                    ),
+                    format!("`{key}` is `{t}`, expected one of: {}", names.join(", ")),
                 );
                 None
             }
@@ -158,7 +155,10 @@ impl<'t, 'i> Fields<'t, 'i> {
             other => {
                 d.error(
                     v.span(),
-                    format!("`{key}` must be written as [[{key}]] tables, found {}", other.type_str()),
+                    format!(
+                        "`{key}` must be written as [[{key}]] tables, found {}",
+                        other.type_str()
+                    ),
                 );
                 Vec::new()
             }
@@ -205,7 +205,10 @@ fn string_list(d: &mut Diagnostics, v: &Value<'_>, key: &str) -> Vec<(Text, Rang
         other => {
             d.error(
                 v.span(),
-                format!("`{key}` must be a list of strings, found {}", other.type_str()),
+                format!(
+                    "`{key}` must be a list of strings, found {}",
+                    other.type_str()
+                ),
             );
             Vec::new()
         }
@@ -290,7 +293,15 @@ pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<Campaign> {
             d,
             v,
             "[campaign]",
-            &["id", "title", "client", "purpose", "goal", "situation", "phases"],
+            &[
+                "id",
+                "title",
+                "client",
+                "purpose",
+                "goal",
+                "situation",
+                "phases",
+            ],
         ),
         None => {
             d.error(0..0, "the [campaign] table is missing".to_string());
@@ -312,7 +323,13 @@ pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<Campaign> {
         }
         title = c.text(d, "title", "[campaign]");
         client = c.text(d, "client", "[campaign]");
-        purpose = c.choice(d, "purpose", "[campaign]", Purpose::parse, &names(Purpose::ALL, |p| p.as_str()));
+        purpose = c.choice(
+            d,
+            "purpose",
+            "[campaign]",
+            Purpose::parse,
+            &names(Purpose::ALL, |p| p.as_str()),
+        );
         goal = c.text(d, "goal", "[campaign]");
         situation = c.text(d, "situation", "[campaign]");
         match c.get("phases") {
@@ -320,23 +337,35 @@ pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<Campaign> {
             None => c.missing(d, "phases", "[campaign]"),
         }
         if phases.is_empty() && c.get("phases").is_some() {
-            d.error(c.span.clone(), "`phases` must name at least one phase".into());
+            d.error(
+                c.span.clone(),
+                "`phases` must name at least one phase".into(),
+            );
         }
         dupes(d, &phases, "phase");
     }
 
     let steps = read_named(d, &top, "step", |d, f| Step {
         id: f.text(d, "id", "[[step]]").unwrap_or_else(|| Arc::from("")),
-        label: f.text(d, "label", "[[step]]").unwrap_or_else(|| Arc::from("")),
+        label: f
+            .text(d, "label", "[[step]]")
+            .unwrap_or_else(|| Arc::from("")),
         critical: f.bool(d, "critical").unwrap_or(false),
     });
     let violations = read_named(d, &top, "violation", |d, f| Violation {
-        id: f.text(d, "id", "[[violation]]").unwrap_or_else(|| Arc::from("")),
-        label: f.text(d, "label", "[[violation]]").unwrap_or_else(|| Arc::from("")),
+        id: f
+            .text(d, "id", "[[violation]]")
+            .unwrap_or_else(|| Arc::from("")),
+        label: f
+            .text(d, "label", "[[violation]]")
+            .unwrap_or_else(|| Arc::from("")),
         critical: f.bool(d, "critical").unwrap_or(false),
     });
     if steps.len() > 64 {
-        d.error(0..0, format!("{} steps; at most 64 are supported", steps.len()));
+        d.error(
+            0..0,
+            format!("{} steps; at most 64 are supported", steps.len()),
+        );
     }
 
     let mut moves = Vec::new();
@@ -350,7 +379,12 @@ pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<Campaign> {
     }
     dupes(d, &move_ids, "move id");
 
+    let mut by_role: [Vec<usize>; 9] = Default::default();
+    for (i, m) in moves.iter().enumerate() {
+        by_role[m.role.index()].push(i);
+    }
     Some(Campaign {
+        by_role,
         id: id?,
         title: title?,
         client: client?,
@@ -440,13 +474,15 @@ fn resolve(
     what: &str,
 ) -> Vec<usize> {
     refs.into_iter()
-        .filter_map(|(name, span)| match known.iter().position(|k| **k == *name) {
-            Some(i) => Some(i),
-            None => {
-                d.error(span, format!("unknown {what} `{name}`"));
-                None
-            }
-        })
+        .filter_map(
+            |(name, span)| match known.iter().position(|k| **k == *name) {
+                Some(i) => Some(i),
+                None => {
+                    d.error(span, format!("unknown {what} `{name}`"));
+                    None
+                }
+            },
+        )
         .collect()
 }
 
@@ -477,18 +513,44 @@ fn read_move(
     if let (Some(i), Some(v)) = (&id, f.get("id")) {
         check_id(d, i, v.span());
     }
-    let kind = f.choice(d, "kind", "[[move]]", Kind::parse, &names(Kind::ALL, |k| k.as_str()));
-    let role = f.choice(d, "role", "[[move]]", Role::parse, &names(Role::ALL, |r| r.as_str()));
+    let kind = f.choice(
+        d,
+        "kind",
+        "[[move]]",
+        Kind::parse,
+        &names(Kind::ALL, |k| k.as_str()),
+    );
+    let role = f.choice(
+        d,
+        "role",
+        "[[move]]",
+        Role::parse,
+        &names(Role::ALL, |r| r.as_str()),
+    );
     let phase = f.text(d, "phase", "[[move]]").and_then(|p| {
         let found = phases.iter().position(|(name, _)| *name == p);
         if found.is_none() && !phases.is_empty() {
             let span = f.get("phase").map(|v| v.span()).unwrap_or(0..0);
-            d.error(span, format!("unknown phase `{p}`; the campaign's phases are: {}", phases.iter().map(|(p, _)| &**p).collect::<Vec<_>>().join(", ")));
+            d.error(
+                span,
+                format!(
+                    "unknown phase `{p}`; the campaign's phases are: {}",
+                    phases
+                        .iter()
+                        .map(|(p, _)| &**p)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
         }
         found
     });
     let difficulty = f.int(d, "difficulty", 1..6).unwrap_or(1) as u8;
-    let archetypes: Vec<Text> = f.list(d, "archetypes").into_iter().map(|(a, _)| a).collect();
+    let archetypes: Vec<Text> = f
+        .list(d, "archetypes")
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
     let hint = f.text(d, "hint", "[[move]]");
     let say = match f.get("say") {
         Some(s) => levels(d, s, "[move.say]"),
@@ -509,7 +571,10 @@ fn read_move(
         _ => {
             if f.get("say").is_some() {
                 let span = f.get("say").map(|v| v.span()).unwrap_or(f.span.clone());
-                d.error(span, "[move.say] has no utterances; give at least one level".into());
+                d.error(
+                    span,
+                    "[move.say] has no utterances; give at least one level".into(),
+                );
             }
             (Level::Polite, Level::Polite)
         }
@@ -518,7 +583,13 @@ fn read_move(
         let n = say[*l].len();
         if n < 3 {
             let span = f.get("say").map(|v| v.span()).unwrap_or(f.span.clone());
-            d.warning(span, format!("only {n} utterance(s) at level `{}`; give at least 3 so calls vary", Level::ALL[*l].as_str()));
+            d.warning(
+                span,
+                format!(
+                    "only {n} utterance(s) at level `{}`; give at least 3 so calls vary",
+                    Level::ALL[*l].as_str()
+                ),
+            );
         }
     }
 
@@ -544,6 +615,13 @@ fn read_move(
         say,
         min_level,
         max_level,
+        model_lines: (0..lines.len()).filter(|i| lines[*i].is_model()).collect(),
+        calm_mistakes: (0..lines.len())
+            .filter(|i| lines[*i].is_calm_mistake())
+            .collect(),
+        hot_lines: (0..lines.len())
+            .filter(|i| !lines[*i].tone.composed())
+            .collect(),
         lines,
         source_line: d.line_of(v.span().start),
     })
@@ -575,8 +653,20 @@ fn read_line(
     )?;
     let what = "[[move.line]]";
     let text = f.text(d, "text", what);
-    let tone = f.choice(d, "tone", what, Tone::parse, &names(Tone::ALL, |t| t.as_str()));
-    let quality = f.choice(d, "quality", what, Quality::parse, &names(Quality::ALL, |q| q.as_str()));
+    let tone = f.choice(
+        d,
+        "tone",
+        what,
+        Tone::parse,
+        &names(Tone::ALL, |t| t.as_str()),
+    );
+    let quality = f.choice(
+        d,
+        "quality",
+        what,
+        Quality::parse,
+        &names(Quality::ALL, |q| q.as_str()),
+    );
     let why = f.text(d, "why", what);
     let techniques: Vec<Text> = match f.get("techniques") {
         None => {
@@ -590,7 +680,10 @@ fn read_line(
                 if TECHNIQUES.contains(&&*t) {
                     Some(t)
                 } else {
-                    d.error(span, format!("unknown technique `{t}` (see the list in docs/content-format.md)"));
+                    d.error(
+                        span,
+                        format!("unknown technique `{t}` (see the list in docs/content-format.md)"),
+                    );
                     None
                 }
             })
@@ -603,7 +696,13 @@ fn read_line(
     let violates_refs = f.list(d, "violates");
     let violates = resolve(d, violates_refs, violation_ids, "violation");
     let ends = f.get("ends").and_then(|_| {
-        f.choice(d, "ends", what, |s| Ending::parse(s).filter(|e| Ending::FROM_LINE.contains(e)), &names(Ending::FROM_LINE, |e| e.as_str()))
+        f.choice(
+            d,
+            "ends",
+            what,
+            |s| Ending::parse(s).filter(|e| Ending::FROM_LINE.contains(e)),
+            &names(Ending::FROM_LINE, |e| e.as_str()),
+        )
     });
     let tags: Vec<Tag> = f
         .list(d, "tags")
@@ -611,7 +710,13 @@ fn read_line(
         .filter_map(|(t, span)| {
             let tag = Tag::parse(&t);
             if tag.is_none() {
-                d.error(span, format!("unknown tag `{t}`, expected one of: {}", names(Tag::ALL, |t| t.as_str()).join(", ")));
+                d.error(
+                    span,
+                    format!(
+                        "unknown tag `{t}`, expected one of: {}",
+                        names(Tag::ALL, |t| t.as_str()).join(", ")
+                    ),
+                );
             }
             tag
         })
@@ -635,7 +740,7 @@ fn read_line(
         text: text?,
         tone,
         quality,
-        techniques,
+        techniques: techniques.into(),
         why: why?,
         satisfies,
         requires,
@@ -664,7 +769,10 @@ pub(crate) fn read_customers(d: &mut Diagnostics, src: &str) -> Option<Customers
                 first_names = f.list(d, "first").into_iter().map(|(t, _)| t).collect();
                 last_names = f.list(d, "last").into_iter().map(|(t, _)| t).collect();
                 if first_names.is_empty() || last_names.is_empty() {
-                    d.error(n.span(), "[names] needs at least one `first` and one `last` name".into());
+                    d.error(
+                        n.span(),
+                        "[names] needs at least one `first` and one `last` name".into(),
+                    );
                 }
             }
         }
@@ -675,7 +783,10 @@ pub(crate) fn read_customers(d: &mut Diagnostics, src: &str) -> Option<Customers
             Some(v) => {
                 let l = levels(d, v, key);
                 if l.iter().any(|x| x.is_empty()) {
-                    d.error(v.span(), format!("[{key}] needs lines at every level: polite, curt, rude, abusive"));
+                    d.error(
+                        v.span(),
+                        format!("[{key}] needs lines at every level: polite, curt, rude, abusive"),
+                    );
                 }
                 l
             }
@@ -791,7 +902,10 @@ fn read_archetype(d: &mut Diagnostics, v: &Value<'_>) -> Option<Archetype> {
     }
     let fates: [u32; 5] = weights(d, f.get("fates"), "fates", Fate::ALL, |x| x.as_str(), 0);
     if fates.iter().all(|w| *w == 0) {
-        d.error(v.span(), "`fates` must give some ending a weight above 0".into());
+        d.error(
+            v.span(),
+            "`fates` must give some ending a weight above 0".into(),
+        );
     }
     let kinds: [u32; 12] = weights(d, f.get("weights"), "weights", Kind::ALL, |x| x.as_str(), 1);
     Some(Archetype {

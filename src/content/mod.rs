@@ -49,10 +49,7 @@ pub fn load_customers(file: &str, src: &str) -> Loaded<Customers> {
 pub fn load_pack(file: &str, src: &str, customers: &Arc<Customers>) -> Loaded<Arc<Campaign>> {
     let mut d = Diagnostics::new(file, src);
     let campaign = load::read_pack(&mut d, src);
-    let campaign_line = src
-        .find("[campaign]")
-        .map(|i| d.line_of(i))
-        .unwrap_or(1);
+    let campaign_line = src.find("[campaign]").map(|i| d.line_of(i)).unwrap_or(1);
     let Some(mut c) = campaign else {
         return Loaded {
             value: None,

@@ -287,7 +287,7 @@ pub struct Line {
     pub text: Text,
     pub tone: Tone,
     pub quality: Quality,
-    pub techniques: Vec<Text>,
+    pub techniques: Arc<[Text]>,
     pub why: Text,
     pub satisfies: Vec<usize>,
     pub requires: Vec<usize>,
@@ -329,6 +329,11 @@ pub struct Move {
     pub min_level: Level,
     pub max_level: Level,
     pub lines: Vec<Line>,
+    /// Indices of the model lines, calm mistakes and lines that are not composed, for drawing
+    /// offers without searching.
+    pub model_lines: Vec<usize>,
+    pub calm_mistakes: Vec<usize>,
+    pub hot_lines: Vec<usize>,
     /// 1-based source line of the move's header, for diagnostics.
     pub source_line: u32,
 }
@@ -356,6 +361,8 @@ pub struct Campaign {
     pub steps: Vec<Step>,
     pub violations: Vec<Violation>,
     pub moves: Vec<Move>,
+    /// Move indices by [`Role::index`].
+    pub by_role: [Vec<usize>; 9],
     /// Hash of the pack's source text (FNV-1a 64), identifying this exact content.
     pub source_hash: u64,
     /// The pack's source text, kept so a pack can be exported again unchanged.
@@ -367,7 +374,7 @@ pub struct Campaign {
 impl Campaign {
     /// Whether the campaign has at least one move of this role.
     pub fn has_role(&self, role: Role) -> bool {
-        self.moves.iter().any(|m| m.role == role)
+        !self.by_role[role.index()].is_empty()
     }
 }
 

@@ -25,7 +25,10 @@ pub(crate) fn check_structure(
         if !c.has_role(role) {
             d.error_at_line(
                 campaign_line,
-                format!("the pack has no move with role `{}`; every pack needs one", role.as_str()),
+                format!(
+                    "the pack has no move with role `{}`; every pack needs one",
+                    role.as_str()
+                ),
             );
         }
     }
@@ -56,11 +59,17 @@ fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move
     if m.lines.len() < 4 {
         d.error_at_line(
             at,
-            format!("move `{id}` has {} line(s); at least 4 are needed to offer a choice", m.lines.len()),
+            format!(
+                "move `{id}` has {} line(s); at least 4 are needed to offer a choice",
+                m.lines.len()
+            ),
         );
     }
     if !m.lines.iter().any(Line::is_model) {
-        d.error_at_line(at, format!("move `{id}` has no `best` line in a composed tone (calm, warm or neutral)"));
+        d.error_at_line(
+            at,
+            format!("move `{id}` has no `best` line in a composed tone (calm, warm or neutral)"),
+        );
     }
     if !m.lines.iter().any(Line::is_calm_mistake) {
         d.error_at_line(at, format!("move `{id}` has no composed line that is `weak` or `wrong` (the tempting calm mistake)"));
@@ -88,7 +97,11 @@ fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move
     let expected = TERMINAL.iter().find(|(r, _)| *r == m.role).map(|(_, e)| *e);
     match expected {
         Some(ending) => {
-            if !m.lines.iter().any(|l| l.is_model() && l.ends == Some(ending)) {
+            if !m
+                .lines
+                .iter()
+                .any(|l| l.is_model() && l.ends == Some(ending))
+            {
                 d.error_at_line(
                     at,
                     format!(
@@ -100,7 +113,10 @@ fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move
         }
         None => {
             if m.role == Role::AbuseWarning
-                && !m.lines.iter().any(|l| l.is_model() && l.techniques.iter().any(|t| &**t == "set-boundary"))
+                && !m
+                    .lines
+                    .iter()
+                    .any(|l| l.is_model() && l.techniques.iter().any(|t| &**t == "set-boundary"))
             {
                 d.warning_at_line(at, format!("abuse-warning move `{id}` has no best line with the technique `set-boundary`"));
             }
@@ -108,20 +124,33 @@ fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move
     }
     for l in &m.lines {
         if l.ends == Some(Ending::Goal) && m.role != Role::Win {
-            d.error_at_line(l.source_line, "`ends = \"goal\"` only works on a line of a `win` move".into());
+            d.error_at_line(
+                l.source_line,
+                "`ends = \"goal\"` only works on a line of a `win` move".into(),
+            );
         }
         if l.is_model() {
             if let Some(v) = l.violates.first() {
                 d.error_at_line(
                     l.source_line,
-                    format!("a best line commits the violation `{}`", c.violations[*v].id),
+                    format!(
+                        "a best line commits the violation `{}`",
+                        c.violations[*v].id
+                    ),
                 );
             }
             if !l.tags.is_empty() {
-                d.warning_at_line(l.source_line, "a best line carries trigger tags; a model answer should not set customers off".into());
+                d.warning_at_line(
+                    l.source_line,
+                    "a best line carries trigger tags; a model answer should not set customers off"
+                        .into(),
+                );
             }
             if expected.is_none() && l.ends.is_some() && m.role != Role::AbuseWarning {
-                d.warning_at_line(l.source_line, format!("the best line of move `{id}` ends the call early"));
+                d.warning_at_line(
+                    l.source_line,
+                    format!("the best line of move `{id}` ends the call early"),
+                );
             }
         }
     }
@@ -129,8 +158,16 @@ fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move
 
 fn check_steps(d: &mut Diagnostics, c: &Campaign, campaign_line: u32) {
     for (i, s) in c.steps.iter().enumerate() {
-        if !c.moves.iter().flat_map(|m| &m.lines).any(|l| l.satisfies.contains(&i)) {
-            d.error_at_line(campaign_line, format!("no line can satisfy the required step `{}`", s.id));
+        if !c
+            .moves
+            .iter()
+            .flat_map(|m| &m.lines)
+            .any(|l| l.satisfies.contains(&i))
+        {
+            d.error_at_line(
+                campaign_line,
+                format!("no line can satisfy the required step `{}`", s.id),
+            );
         }
     }
     // A line that requires a step should come after a move whose model line completes it in
@@ -140,7 +177,9 @@ fn check_steps(d: &mut Diagnostics, c: &Campaign, campaign_line: u32) {
             for r in &l.requires {
                 let guaranteed = c.moves.iter().any(|p| {
                     (p.role == Role::Opening || (p.role == Role::Always && p.phase < m.phase))
-                        && p.lines.iter().any(|pl| pl.is_model() && pl.satisfies.contains(r))
+                        && p.lines
+                            .iter()
+                            .any(|pl| pl.is_model() && pl.satisfies.contains(r))
                 });
                 let same_line = l.satisfies.contains(r);
                 if !guaranteed && !same_line {
@@ -169,13 +208,19 @@ fn check_duplicates(d: &mut Diagnostics, c: &Campaign) {
     for m in &c.moves {
         for l in &m.lines {
             if let Some(first) = seen.insert(normalise(&l.text), l.source_line) {
-                d.warning_at_line(l.source_line, format!("this line repeats the text of the line at line {first}"));
+                d.warning_at_line(
+                    l.source_line,
+                    format!("this line repeats the text of the line at line {first}"),
+                );
             }
         }
         let mut said = std::collections::HashSet::new();
         for u in m.say.iter().flatten() {
             if !said.insert(normalise(u)) {
-                d.warning_at_line(m.source_line, format!("move `{}` repeats the utterance \"{u}\"", m.id));
+                d.warning_at_line(
+                    m.source_line,
+                    format!("move `{}` repeats the utterance \"{u}\"", m.id),
+                );
             }
         }
     }
@@ -186,7 +231,12 @@ const PLAY_SEEDS: u64 = 6;
 
 /// Plays model calls against every archetype: a campaign must be winnable by the best policy for
 /// every archetype that can be won, and every other ending must be reachable with a model line.
-pub(crate) fn check_playable(d: &mut Diagnostics, c: &std::sync::Arc<Campaign>, customers: &std::sync::Arc<Customers>, campaign_line: u32) {
+pub(crate) fn check_playable(
+    d: &mut Diagnostics,
+    c: &std::sync::Arc<Campaign>,
+    customers: &std::sync::Arc<Customers>,
+    campaign_line: u32,
+) {
     for arch in &customers.archetypes {
         let fates: Vec<Fate> = Fate::ALL
             .iter()
@@ -226,7 +276,13 @@ pub(crate) fn check_playable(d: &mut Diagnostics, c: &std::sync::Arc<Campaign>, 
                             continue 'fate;
                         }
                         Err(e) => {
-                            d.error_at_line(campaign_line, format!("a call against archetype `{}` could not be played: {e}", arch.id));
+                            d.error_at_line(
+                                campaign_line,
+                                format!(
+                                    "a call against archetype `{}` could not be played: {e}",
+                                    arch.id
+                                ),
+                            );
                             continue 'fate;
                         }
                     }

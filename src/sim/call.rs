@@ -99,7 +99,7 @@ pub struct Feedback {
     pub quality: Quality,
     pub tone: Tone,
     pub why: Text,
-    pub techniques: Vec<Text>,
+    pub techniques: Arc<[Text]>,
     /// The best composed line that was on offer, when the pick was not one.
     pub better: Option<Better>,
     /// Labels of the required steps this reply completed.
@@ -158,7 +158,8 @@ pub enum Event {
         turn: u32,
         ms: u32,
     },
-    Feedback(Feedback),
+    /// Boxed: feedback is the largest event, and keeping `Event` small keeps the engine fast.
+    Feedback(Box<Feedback>),
     State(Snapshot),
     Ended(Report),
 }
@@ -178,6 +179,7 @@ pub struct Call {
     pos: usize,
     mood: i32,
     trust: i32,
+    start_trust: i32,
     patience: i32,
     max_patience: i32,
     level: Level,
@@ -185,7 +187,6 @@ pub struct Call {
     steps_offered: u64,
     warned: bool,
     offer: Vec<usize>,
-    scratch: Vec<usize>,
     choices: Vec<Choice>,
     tally: Tally,
     report: Option<Report>,
@@ -220,22 +221,23 @@ impl Call {
         weights: Weights,
         pass_mark: u8,
     ) -> Result<Call, SimError> {
-        let mut prng = Stream::new(spec.seed, 1);
-        let (persona, arch) = persona::generate(&customers, &campaign, &spec, &mut prng)?;
+        let mut rng = Stream::new(spec.seed, 1);
+        let (persona, arch) = persona::generate(&customers, &campaign, &spec, &mut rng)?;
         let deck = persona::deck(
             &campaign,
             &customers.archetypes[arch],
             &persona,
             spec.difficulty.clamp(1, 5),
-            &mut prng,
+            &mut rng,
         );
         if deck.is_empty() {
             return Err(SimError::EmptyDeck);
         }
         let mut call = Call {
-            rng: Stream::new(spec.seed, 2),
+            rng,
             mood: persona.mood,
             trust: persona.trust,
+            start_trust: persona.trust,
             patience: persona.patience,
             max_patience: persona.patience,
             level: persona.base_level,
@@ -252,11 +254,10 @@ impl Call {
             steps_offered: 0,
             warned: false,
             offer: Vec::with_capacity(6),
-            scratch: Vec::with_capacity(16),
             choices: Vec::new(),
             tally: Tally::default(),
             report: None,
-            events: Vec::with_capacity(64),
+            events: Vec::with_capacity(32),
         };
         call.present(Cue::Move);
         Ok(call)
@@ -315,6 +316,11 @@ impl Call {
             .iter()
             .filter_map(move |i| m.and_then(|m| m.lines.get(*i)))
     }
+    /// A fingerprint of every event so far (FNV-1a over their JSON), as 16 hex digits.
+    pub fn digest(&self) -> String {
+        let json = serde_json::to_string(&self.events).unwrap_or_default();
+        format!("{:016x}", fnv1a(json.as_bytes()))
+    }
     /// Whether a step is done.
     pub fn step_done(&self, step: usize) -> bool {
         step < 64 && self.steps_done & (1 << step) != 0
@@ -345,7 +351,10 @@ impl Call {
                 }
                 self.choices.push(choice);
                 self.tally.silence(choice.hint);
-                self.events.push(Event::NoReply { turn, ms: choice.ms });
+                self.events.push(Event::NoReply {
+                    turn,
+                    ms: choice.ms,
+                });
                 self.patience -= SILENCE_PATIENCE;
                 if self.patience <= 0 {
                     self.hang_up();
@@ -426,8 +435,13 @@ impl Call {
         self.trust = (self.trust + e.trust).clamp(0, 100);
         self.patience = (self.patience + e.patience).min(self.max_patience);
 
-        self.tally
-            .reply(line.tone, line.quality, self.level, choice, self.spec.reply_limit_ms);
+        self.tally.reply(
+            line.tone,
+            line.quality,
+            self.level,
+            choice,
+            self.spec.reply_limit_ms,
+        );
         if critical {
             self.tally.critical = true;
         }
@@ -440,7 +454,7 @@ impl Call {
                 why: b.why.clone(),
             })
         };
-        self.events.push(Event::Feedback(Feedback {
+        self.events.push(Event::Feedback(Box::new(Feedback {
             turn,
             move_id: m.id.clone(),
             kind: m.kind,
@@ -452,7 +466,7 @@ impl Call {
             steps,
             breaches,
             triggered,
-        }));
+        })));
 
         if critical {
             self.end(Ending::ComplianceFailure);
@@ -460,7 +474,10 @@ impl Call {
         }
         match line.ends {
             Some(Ending::Goal) => {
-                if m.role == Role::Win && self.persona.fate == Fate::Win && self.trust >= self.goal_trust() {
+                if m.role == Role::Win
+                    && self.persona.fate == Fate::Win
+                    && self.trust >= self.goal_trust()
+                {
                     self.end(Ending::Goal);
                 } else {
                     self.decline();
@@ -494,9 +511,10 @@ impl Call {
         self.present(Cue::Move);
     }
 
-    /// Trust the customer needs to say yes at the close.
+    /// Trust the customer needs to say yes at the close: a fixed bar that rises with difficulty,
+    /// or, for a customer who started out wary, a clear gain over where they started.
     fn goal_trust(&self) -> i32 {
-        35 + 3 * i32::from(self.spec.difficulty)
+        (35 + 3 * i32::from(self.spec.difficulty)).min(self.start_trust + 10)
     }
 
     /// The customer turns the close down; the refusal follows.
@@ -590,7 +608,11 @@ impl Call {
         }
         self.events.push(Event::Offer {
             turn: self.turn(),
-            lines: self.offer.iter().map(|i| m.lines[*i].text.clone()).collect(),
+            lines: self
+                .offer
+                .iter()
+                .map(|i| m.lines[*i].text.clone())
+                .collect(),
         });
         self.events.push(Event::State(self.snapshot()));
     }
@@ -601,19 +623,24 @@ impl Call {
         self.offer.clear();
         let n = m.lines.len();
         let size = (4 + self.rng.below(3)).min(n);
-        for want in [Line::is_model, Line::is_calm_mistake, |l: &Line| !l.tone.composed()] {
-            self.scratch.clear();
-            self.scratch
-                .extend((0..n).filter(|i| want(&m.lines[*i]) && !self.offer.contains(i)));
-            if let Some(i) = self.rng.pick(&self.scratch) {
-                self.offer.push(*i);
+        for group in [&m.model_lines, &m.calm_mistakes, &m.hot_lines] {
+            let free = group.iter().filter(|i| !self.offer.contains(i)).count();
+            if free > 0 {
+                let k = self.rng.below(free);
+                if let Some(i) = group.iter().filter(|i| !self.offer.contains(i)).nth(k) {
+                    self.offer.push(*i);
+                }
             }
         }
-        self.scratch.clear();
-        self.scratch.extend((0..n).filter(|i| !self.offer.contains(i)));
-        self.rng.shuffle(&mut self.scratch);
-        let missing = size.saturating_sub(self.offer.len());
-        self.offer.extend(self.scratch.iter().take(missing));
+        // Fill up with other lines, drawn without replacement.
+        while self.offer.len() < size {
+            let free = n - self.offer.len();
+            let k = self.rng.below(free);
+            match (0..n).filter(|i| !self.offer.contains(i)).nth(k) {
+                Some(i) => self.offer.push(i),
+                None => break,
+            }
+        }
         self.rng.shuffle(&mut self.offer);
     }
 

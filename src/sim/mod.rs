@@ -45,7 +45,9 @@ impl fmt::Display for SimError {
         match self {
             SimError::UnknownCampaign(c) => write!(f, "unknown campaign `{c}`"),
             SimError::UnknownArchetype(a) => write!(f, "unknown customer archetype `{a}`"),
-            SimError::FateUnavailable(x) => write!(f, "the campaign has no `{}` ending", x.as_str()),
+            SimError::FateUnavailable(x) => {
+                write!(f, "the campaign has no `{}` ending", x.as_str())
+            }
             SimError::BadSet(m) => write!(f, "the persona set is invalid: {m}"),
             SimError::NoSuchCall(i) => write!(f, "the set has no call {}", i + 1),
             SimError::EmptyDeck => write!(f, "the campaign has no moves to play"),

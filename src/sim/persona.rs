@@ -96,16 +96,27 @@ pub fn generate(
                     }
                 })
                 .collect();
-            rng.weighted(&weights).map(|i| Fate::ALL[i]).unwrap_or(Fate::Refuse)
+            rng.weighted(&weights)
+                .map(|i| Fate::ALL[i])
+                .unwrap_or(Fate::Refuse)
         }
     };
-    let first = rng.pick(&customers.first_names).cloned().unwrap_or_else(|| "Alex".into());
-    let last = rng.pick(&customers.last_names).cloned().unwrap_or_else(|| "Smith".into());
+    let first = rng
+        .pick(&customers.first_names)
+        .cloned()
+        .unwrap_or_else(|| "Alex".into());
+    let last = rng
+        .pick(&customers.last_names)
+        .cloned()
+        .unwrap_or_else(|| "Smith".into());
     let age = rng.pick(&a.ages).copied().unwrap_or(AgeBand::Adult);
     let mut triggers = a.triggers.clone();
     rng.shuffle(&mut triggers);
     triggers.truncate(1 + rng.below(2));
-    let trait_text = rng.pick(&a.traits).cloned().unwrap_or_else(|| "is on the line".into());
+    let trait_text = rng
+        .pick(&a.traits)
+        .cloned()
+        .unwrap_or_else(|| "is on the line".into());
     let bump = [0, 0, 1, 1, 2][(d - 1) as usize];
     let persona = Persona {
         archetype: a.id.clone(),
@@ -136,39 +147,44 @@ pub fn deck(
     difficulty: u8,
     rng: &mut Stream,
 ) -> Vec<usize> {
-    let allowed = |m: &Move| m.allows(&archetype.id);
-    let of_role = |role: Role| -> Vec<usize> {
-        let any: Vec<usize> = (0..campaign.moves.len())
-            .filter(|i| campaign.moves[*i].role == role)
-            .collect();
-        let fitting: Vec<usize> = any.iter().copied().filter(|i| allowed(&campaign.moves[*i])).collect();
-        if fitting.is_empty() {
-            any
+    let allowed = |i: &usize| campaign.moves[*i].allows(&archetype.id);
+    // One of a role's moves, preferring those this archetype may make.
+    let pick = |role: Role, rng: &mut Stream| -> Option<usize> {
+        let list = &campaign.by_role[role.index()];
+        let fitting = list.iter().filter(|i| allowed(i)).count();
+        if fitting == 0 {
+            rng.pick(list).copied()
         } else {
-            fitting
+            let k = rng.below(fitting);
+            list.iter().filter(|i| allowed(i)).nth(k).copied()
         }
     };
     let mut deck = Vec::with_capacity(16);
-    if let Some(o) = rng.pick(&of_role(Role::Opening)) {
-        deck.push(*o);
+    if let Some(o) = pick(Role::Opening, rng) {
+        deck.push(o);
     }
-    let mut middle: Vec<usize> = of_role(Role::Always);
+    let mut middle: Vec<usize> = campaign.by_role[Role::Always.index()]
+        .iter()
+        .copied()
+        .filter(|i| allowed(i))
+        .collect();
     let body_count = match persona.fate {
         Fate::OptOut => 1,
         _ => (2 + i32::from(difficulty) + archetype.extra_moves).clamp(1, 9) as usize,
     };
-    let mut pool: Vec<usize> = (0..campaign.moves.len())
-        .filter(|i| {
-            let m = &campaign.moves[*i];
-            m.role == Role::Body && m.difficulty <= difficulty && allowed(m)
-        })
+    let mut pool: Vec<usize> = campaign.by_role[Role::Body.index()]
+        .iter()
+        .copied()
+        .filter(|i| campaign.moves[*i].difficulty <= difficulty && allowed(i))
         .collect();
     let mut weights: Vec<u32> = pool
         .iter()
         .map(|i| archetype.weights[campaign.moves[*i].kind.index()])
         .collect();
     for _ in 0..body_count {
-        let Some(k) = rng.weighted(&weights) else { break };
+        let Some(k) = rng.weighted(&weights) else {
+            break;
+        };
         middle.push(pool[k]);
         pool.swap_remove(k);
         weights.swap_remove(k);
@@ -184,8 +200,8 @@ pub fn deck(
         Fate::Escalate => &[Role::Escalate],
     };
     for role in ending {
-        if let Some(m) = rng.pick(&of_role(*role)) {
-            deck.push(*m);
+        if let Some(m) = pick(*role, rng) {
+            deck.push(m);
         }
     }
     deck

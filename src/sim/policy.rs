@@ -21,7 +21,8 @@ pub enum Policy {
 }
 
 impl Policy {
-    pub const ALL: &'static [Policy] = &[Policy::Best, Policy::Random, Policy::Mirror, Policy::Worst];
+    pub const ALL: &'static [Policy] =
+        &[Policy::Best, Policy::Random, Policy::Mirror, Policy::Worst];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -38,19 +39,18 @@ impl Policy {
 
     /// The choice this player makes now.
     pub fn choose(self, call: &Call, rng: &mut Stream) -> Choice {
-        let lines: Vec<&Line> = call.offered().collect();
         let pick = match self {
-            Policy::Best => best(call, &lines),
-            Policy::Worst => argmin(&lines, |l| {
+            Policy::Best => best(call),
+            Policy::Worst => argmin(call.offered(), |l| {
                 (l.quality.score() + 2.0 * l.tone.composure()) * 100.0 - l.violates.len() as f64
             }),
-            Policy::Random => rng.below(lines.len()),
+            Policy::Random => rng.below(call.offered().count()),
             Policy::Mirror => {
                 let level = call.level().index() as i32;
                 if level == 0 {
-                    best(call, &lines)
+                    best(call)
                 } else {
-                    argmin(&lines, |l| {
+                    argmin(call.offered(), |l| {
                         if l.tone.composed() {
                             return 1000.0;
                         }
@@ -75,10 +75,10 @@ impl Policy {
     }
 }
 
-fn argmin(lines: &[&Line], key: impl Fn(&Line) -> f64) -> usize {
+fn argmin<'a>(lines: impl Iterator<Item = &'a Line>, key: impl Fn(&Line) -> f64) -> usize {
     let mut best = 0;
     let mut best_key = f64::INFINITY;
-    for (i, l) in lines.iter().enumerate() {
+    for (i, l) in lines.enumerate() {
         let k = key(l);
         if k < best_key {
             best = i;
@@ -88,7 +88,7 @@ fn argmin(lines: &[&Line], key: impl Fn(&Line) -> f64) -> usize {
     best
 }
 
-fn best(call: &Call, lines: &[&Line]) -> usize {
+fn best(call: &Call) -> usize {
     let role = call.current_move().map(|m| m.role);
     let wanted_end = match role {
         Some(Role::Win) => Some(Ending::Goal),
@@ -97,7 +97,7 @@ fn best(call: &Call, lines: &[&Line]) -> usize {
         Some(Role::Escalate) => Some(Ending::Escalation),
         _ => None,
     };
-    argmin(lines, |l| {
+    argmin(call.offered(), |l| {
         let mut score = 0.0;
         score += if l.is_model() { 1000.0 } else { 0.0 };
         score += 100.0 * l.quality.score() + 50.0 * l.tone.composure();

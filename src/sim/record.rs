@@ -29,6 +29,10 @@ pub struct CallRecord {
     pub choices: Vec<Choice>,
     #[serde(default)]
     pub claimed: Option<Scores>,
+    /// [`Call::digest`] of the call's events as played: any change to the inputs that changes
+    /// what happened changes it, even when the scores come out the same.
+    #[serde(default)]
+    pub digest: Option<String>,
 }
 
 /// Why a record could not be read or replayed.
@@ -81,6 +85,7 @@ impl CallRecord {
             index: *index,
             choices: call.choices().to_vec(),
             claimed: call.report().map(|r| r.scores),
+            digest: call.report().map(|_| call.digest()),
         })
     }
 
@@ -101,13 +106,18 @@ pub fn check_schema(text: &str, current: u32) -> Result<(), RecordError> {
     struct Probe {
         schema: Option<serde_json::Value>,
     }
-    let probe: Probe = serde_json::from_str(text).map_err(|e| RecordError::Malformed(e.to_string()))?;
+    let probe: Probe =
+        serde_json::from_str(text).map_err(|e| RecordError::Malformed(e.to_string()))?;
     match probe.schema {
         None => Err(RecordError::Malformed("it has no schema version".into())),
         Some(v) => match v.as_u64() {
-            Some(n) if n > u64::from(current) => Err(RecordError::FutureSchema(n.min(u64::from(u32::MAX)) as u32)),
+            Some(n) if n > u64::from(current) => {
+                Err(RecordError::FutureSchema(n.min(u64::from(u32::MAX)) as u32))
+            }
             Some(n) if n >= 1 => Ok(()),
-            _ => Err(RecordError::Malformed(format!("schema `{v}` is not a version number"))),
+            _ => Err(RecordError::Malformed(format!(
+                "schema `{v}` is not a version number"
+            ))),
         },
     }
 }
@@ -127,10 +137,9 @@ pub fn replay(library: &Library, record: &CallRecord) -> Result<Call, RecordErro
             found,
         });
     }
-    let spec = record
-        .set
-        .spec(record.index)
-        .ok_or_else(|| RecordError::Mismatch(format!("the set has no call {}", record.index + 1)))?;
+    let spec = record.set.spec(record.index).ok_or_else(|| {
+        RecordError::Mismatch(format!("the set has no call {}", record.index + 1))
+    })?;
     if *spec.campaign != *record.campaign {
         return Err(RecordError::Mismatch(format!(
             "call {} of this set is a `{}` call, not `{}`",
@@ -160,6 +169,11 @@ pub fn verify(library: &Library, record: &CallRecord) -> Result<Call, RecordErro
             "it claims overall {}, the replay gives {}",
             claimed.overall, report.scores.overall
         ))),
+        Some(_) if record.digest.as_deref() != Some(call.digest().as_str()) => {
+            Err(RecordError::Mismatch(
+                "the transcript differs from the replay (edited set, seed or choices)".into(),
+            ))
+        }
         Some(_) => Ok(call),
     }
 }

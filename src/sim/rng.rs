@@ -87,9 +87,24 @@ mod tests {
 
     #[test]
     fn same_seed_same_numbers_and_labels_separate() {
-        let a: Vec<u64> = (0..4).map({ let mut s = Stream::new(7, 1); move |_| s.next_u64() }).collect();
-        let b: Vec<u64> = (0..4).map({ let mut s = Stream::new(7, 1); move |_| s.next_u64() }).collect();
-        let c: Vec<u64> = (0..4).map({ let mut s = Stream::new(7, 2); move |_| s.next_u64() }).collect();
+        let a: Vec<u64> = (0..4)
+            .map({
+                let mut s = Stream::new(7, 1);
+                move |_| s.next_u64()
+            })
+            .collect();
+        let b: Vec<u64> = (0..4)
+            .map({
+                let mut s = Stream::new(7, 1);
+                move |_| s.next_u64()
+            })
+            .collect();
+        let c: Vec<u64> = (0..4)
+            .map({
+                let mut s = Stream::new(7, 2);
+                move |_| s.next_u64()
+            })
+            .collect();
         assert_eq!(a, b);
         assert_ne!(a, c);
     }

@@ -52,7 +52,14 @@ pub fn response(ms: u32, limit_ms: Option<u32>) -> f64 {
 
 impl Tally {
     /// A reply in `tone` of `quality` to a customer line at `level`.
-    pub fn reply(&mut self, tone: Tone, quality: Quality, level: Level, choice: Choice, limit_ms: Option<u32>) {
+    pub fn reply(
+        &mut self,
+        tone: Tone,
+        quality: Quality,
+        level: Level,
+        choice: Choice,
+        limit_ms: Option<u32>,
+    ) {
         let w = 1.0 + level.index() as f64;
         self.composure_sum += w * tone.composure();
         self.composure_weight += w;
@@ -75,14 +82,19 @@ impl Tally {
         } else {
             100.0 * self.composure_sum / self.composure_weight
         };
-        let composure = if self.hostile { composure.min(40.0) } else { composure };
+        let composure = if self.hostile {
+            composure.min(40.0)
+        } else {
+            composure
+        };
         let quality = if self.turns == 0 {
             0.0
         } else {
             self.quality_sum / f64::from(self.turns)
         };
-        let correctness =
-            (100.0 * (0.75 * quality + 0.25 * coverage) - HINT_COST * f64::from(self.hints)).max(0.0);
+        let correctness = (100.0 * (0.75 * quality + 0.25 * coverage)
+            - HINT_COST * f64::from(self.hints))
+        .max(0.0);
         let responsiveness = if self.turns == 0 {
             0.0
         } else {
@@ -146,7 +158,10 @@ mod tests {
 
     fn check_response(ms: u32, limit: Option<u32>, expected: f64) {
         let got = response(ms, limit);
-        assert!((got - expected).abs() < 1e-9, "response({ms}, {limit:?}) = {got}, expected {expected}");
+        assert!(
+            (got - expected).abs() < 1e-9,
+            "response({ms}, {limit:?}) = {got}, expected {expected}"
+        );
     }
 
     #[test]
@@ -173,7 +188,10 @@ mod tests {
     fn composure_weights_provocation_and_caps_hostility() {
         let w = Weights::default();
         // Calm under abuse (weight 4) and sarcastic when polite (weight 1): 4/5 = 80.
-        let t = tally(&[(Tone::Calm, Quality::Best, Level::Abusive), (Tone::Sarcastic, Quality::Best, Level::Polite)]);
+        let t = tally(&[
+            (Tone::Calm, Quality::Best, Level::Abusive),
+            (Tone::Sarcastic, Quality::Best, Level::Polite),
+        ]);
         assert_eq!(t.scores(100, 1.0, w).composure, 80);
         // One hostile line among many calm ones caps composure at 40.
         let mut r = vec![(Tone::Calm, Quality::Best, Level::Rude); 9];
@@ -184,7 +202,10 @@ mod tests {
     #[test]
     fn correctness_mixes_quality_and_coverage_and_charges_hints() {
         let w = Weights::default();
-        let t = tally(&[(Tone::Calm, Quality::Best, Level::Polite), (Tone::Calm, Quality::Weak, Level::Polite)]);
+        let t = tally(&[
+            (Tone::Calm, Quality::Best, Level::Polite),
+            (Tone::Calm, Quality::Weak, Level::Polite),
+        ]);
         // quality (1 + 0.35) / 2 = 0.675; 75 * 0.675 + 25 * 0.5 = 63.125
         assert_eq!(t.scores(100, 0.5, w).correctness, 63);
         let mut h = t.clone();

@@ -130,16 +130,25 @@ impl PersonaSet {
             return Err("the set names no campaign".into());
         }
         if !(1..=5).contains(&self.difficulty) {
-            return Err(format!("difficulty {} is not between 1 and 5", self.difficulty));
+            return Err(format!(
+                "difficulty {} is not between 1 and 5",
+                self.difficulty
+            ));
         }
         if self.pass_mark > 100 {
             return Err(format!("pass mark {} is above 100", self.pass_mark));
         }
         if self.is_empty() || self.len() > MAX_CALLS {
-            return Err(format!("a set holds 1 to {MAX_CALLS} calls, not {}", self.len()));
+            return Err(format!(
+                "a set holds 1 to {MAX_CALLS} calls, not {}",
+                self.len()
+            ));
         }
         let w = self.weights;
-        let total = u64::from(w.composure) + u64::from(w.correctness) + u64::from(w.outcome) + u64::from(w.responsiveness);
+        let total = u64::from(w.composure)
+            + u64::from(w.correctness)
+            + u64::from(w.outcome)
+            + u64::from(w.responsiveness);
         if total == 0 || total > 10_000 {
             return Err("score weights must add up to between 1 and 10000".into());
         }
@@ -168,7 +177,9 @@ impl PersonaSet {
         };
         let archetype = match &self.calls {
             Calls::Random { .. } => None,
-            Calls::Chosen { archetypes } => archetypes.get(index as usize).map(|a| Arc::from(a.as_str())),
+            Calls::Chosen { archetypes } => archetypes
+                .get(index as usize)
+                .map(|a| Arc::from(a.as_str())),
         };
         Some(CallSpec {
             campaign: Arc::from(campaign.as_str()),

@@ -1,0 +1,120 @@
+//! The application shell: skip link, header with the main navigation, the routed `<main>` and a
+//! footer.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use super::assessment::Assessment;
+use super::home::Home;
+use super::not_found::NotFound;
+use super::practice::Practice;
+use super::progress::Progress;
+use super::trainer::Trainer;
+
+/// The whole app: the router and the page shell around the routes.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Shell />
+        </Router>
+    }
+}
+
+/// The landmarks every page shares. Must be rendered inside a `<Router>`.
+#[component]
+pub fn Shell() -> impl IntoView {
+    focus_main_on_navigation();
+    view! {
+        // Native fragment navigation (rel="external" keeps the router out of it) moves focus to
+        // the focusable <main>.
+        <a class="skip-link" href="#main" rel="external">
+            "Skip to main content"
+        </a>
+        <header class="site-header">
+            <div class="container site-header__inner">
+                <A href="/" exact=true attr:class="brand">
+                    <svg
+                        class="brand__mark"
+                        viewBox="0 0 32 32"
+                        width="28"
+                        height="28"
+                        aria-hidden="true"
+                        focusable="false"
+                    >
+                        <rect width="32" height="32" rx="8" fill="currentColor" />
+                        <path
+                            d="M9 17.5c2.2-3.4 4.3-5 7-5s4.8 1.6 7 5"
+                            fill="none"
+                            stroke="#fff"
+                            stroke-width="2.4"
+                            stroke-linecap="round"
+                        />
+                        <circle cx="16" cy="21" r="2" fill="#fff" />
+                    </svg>
+                    <span class="brand__name">"Composure"</span>
+                </A>
+                <nav class="site-nav" aria-label="Main">
+                    <ul class="site-nav__list" role="list">
+                        <li>
+                            <A href="/practice">"Practice"</A>
+                        </li>
+                        <li>
+                            <A href="/trainer">"Trainer"</A>
+                        </li>
+                        <li>
+                            <A href="/assessment">"Assessment"</A>
+                        </li>
+                        <li>
+                            <A href="/progress">"Progress"</A>
+                        </li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+        <main id="main" class="site-main" tabindex="-1">
+            <div class="container">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/practice") view=Practice />
+                    <Route path=path!("/trainer") view=Trainer />
+                    <Route path=path!("/assessment") view=Assessment />
+                    <Route path=path!("/progress") view=Progress />
+                </Routes>
+            </div>
+        </main>
+        <footer class="site-footer">
+            <div class="container">
+                <p>"Composure runs entirely in your browser. Nothing you do here leaves this device."</p>
+            </div>
+        </footer>
+    }
+}
+
+/// After a client-side navigation, move keyboard focus to `<main>` so that keyboard and screen
+/// reader users start at the new page's content instead of at a link that no longer exists.
+fn focus_main_on_navigation() {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            focus_main();
+        }
+        path
+    });
+}
+
+fn focus_main() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(main) = document()
+            .get_element_by_id("main")
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            _ = main.focus();
+        }
+    }
+}

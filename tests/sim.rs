@@ -1,0 +1,474 @@
+//! Properties and validity of the simulation core, on the shipped content.
+//!
+//! Property tests run thousands of seeded calls with random choices; validity tests check that
+//! the scoring rewards what a trainer would reward (best far above mirror, random in between).
+
+use composure::content::*;
+use composure::sim::*;
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+fn lib() -> &'static Library {
+    static LIB: OnceLock<Library> = OnceLock::new();
+    LIB.get_or_init(|| match Library::shipped() {
+        Ok(l) => l,
+        Err(e) => panic!("shipped content has errors: {e:?}"),
+    })
+}
+
+fn spec(c: &Campaign, archetype: Option<&str>, difficulty: u8, seed: u64) -> CallSpec {
+    CallSpec {
+        campaign: c.id.clone(),
+        archetype: archetype.map(Arc::from),
+        difficulty,
+        seed,
+        reply_limit_ms: None,
+        hints: false,
+        fate: None,
+    }
+}
+
+/// A random player that also runs out of time and asks for hints now and then.
+fn random_choice(call: &Call, rng: &mut Stream) -> Choice {
+    let n = call.offered().count();
+    let timeout = call.spec().reply_limit_ms.is_some() && rng.below(8) == 0;
+    Choice {
+        pick: if timeout {
+            None
+        } else {
+            Some(rng.below(n) as u8)
+        },
+        ms: rng.below(16_000) as u32,
+        hint: call.spec().hints && rng.below(4) == 0,
+    }
+}
+
+fn set_for(c: &Campaign, seed: u64, limit: Option<u32>, hints: bool) -> PersonaSet {
+    let mut set = PersonaSet::practice(&c.id, None, (seed % 5) as u8 + 1, hints, limit, seed);
+    set.calls = Calls::Random { count: 3 };
+    set
+}
+
+#[test]
+fn thousands_of_random_calls_end_in_time_with_scores_in_range_and_replay_exactly() {
+    let lib = lib();
+    for seed in 0..2500u64 {
+        let c = &lib.campaigns[(seed as usize) % lib.campaigns.len()];
+        let limit = if seed % 3 == 0 { Some(10) } else { None };
+        let set = set_for(c, seed, limit, seed % 2 == 0);
+        let index = (seed % 3) as u32;
+        let mut call = Call::start(lib, &set, index).expect("start");
+        let mut rng = Stream::new(seed, 99);
+        while !call.is_over() {
+            let choice = random_choice(&call, &mut rng);
+            call.apply(choice).expect("apply");
+            assert!(
+                call.turn() <= MAX_TURNS,
+                "seed {seed}: more than {MAX_TURNS} turns"
+            );
+        }
+        let report = call.report().expect("report");
+        let s = report.scores;
+        for v in [
+            s.overall,
+            s.composure,
+            s.correctness,
+            s.outcome,
+            s.responsiveness,
+        ] {
+            assert!(v <= 100, "seed {seed}: score {v} out of range");
+        }
+        assert!(matches!(call.events().last(), Some(Event::Ended(_))));
+
+        let record = CallRecord::of(&call, content_hash(c, &lib.customers)).expect("record");
+        let json = record.to_json();
+        let back = CallRecord::from_json(&json).expect("parse");
+        let replayed = verify(lib, &back).expect("verify");
+        assert_eq!(
+            replayed.events(),
+            call.events(),
+            "seed {seed}: replay differs"
+        );
+    }
+}
+
+#[test]
+fn save_and_restore_mid_call_continues_exactly_like_an_uninterrupted_call() {
+    let lib = lib();
+    for seed in 0..600u64 {
+        let c = &lib.campaigns[(seed as usize) % lib.campaigns.len()];
+        let set = set_for(c, seed, Some(12), true);
+        let mut whole = Call::start(lib, &set, 1).expect("start");
+        let mut rng = Stream::new(seed, 5);
+        let mut choices = Vec::new();
+        while !whole.is_over() {
+            let ch = random_choice(&whole, &mut rng);
+            choices.push(ch);
+            whole.apply(ch).expect("apply");
+        }
+        let cut = (seed as usize) % choices.len();
+        // Play to the cut, save, restore from JSON, then play the rest.
+        let mut first = Call::start(lib, &set, 1).expect("start");
+        for ch in &choices[..cut] {
+            first.apply(*ch).expect("apply");
+        }
+        let saved = CallRecord::of(&first, content_hash(c, &lib.customers))
+            .expect("record")
+            .to_json();
+        let mut restored =
+            replay(lib, &CallRecord::from_json(&saved).expect("parse")).expect("replay");
+        assert_eq!(restored.events(), first.events());
+        for ch in &choices[cut..] {
+            restored.apply(*ch).expect("apply");
+        }
+        assert_eq!(restored.events(), whole.events(), "seed {seed}");
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_persona_and_different_seeds_vary() {
+    let lib = lib();
+    let c = &lib.campaigns[0];
+    let mut names = std::collections::HashSet::new();
+    for seed in 0..200u64 {
+        let a = Call::new(
+            c.clone(),
+            lib.customers.clone(),
+            spec(c, None, 3, seed),
+            Weights::default(),
+            70,
+        )
+        .expect("a");
+        let b = Call::new(
+            c.clone(),
+            lib.customers.clone(),
+            spec(c, None, 3, seed),
+            Weights::default(),
+            70,
+        )
+        .expect("b");
+        assert_eq!(a.persona(), b.persona());
+        assert_eq!(a.events(), b.events());
+        names.insert(a.persona().name.clone());
+    }
+    assert!(
+        names.len() > 150,
+        "only {} distinct names in 200 seeds",
+        names.len()
+    );
+}
+
+#[test]
+fn every_offer_holds_four_to_six_lines_with_a_model_a_calm_mistake_and_a_loss_of_composure() {
+    let lib = lib();
+    for seed in 0..400u64 {
+        let c = &lib.campaigns[(seed as usize) % lib.campaigns.len()];
+        let mut call = Call::new(
+            c.clone(),
+            lib.customers.clone(),
+            spec(c, None, (seed % 5) as u8 + 1, seed),
+            Weights::default(),
+            70,
+        )
+        .expect("start");
+        let mut rng = Stream::new(seed, 3);
+        while !call.is_over() {
+            let offered: Vec<&Line> = call.offered().collect();
+            assert!(
+                (4..=6).contains(&offered.len()),
+                "offer of {}",
+                offered.len()
+            );
+            assert!(offered.iter().any(|l| l.is_model()));
+            assert!(offered.iter().any(|l| l.is_calm_mistake()));
+            assert!(offered.iter().any(|l| !l.tone.composed()));
+            let ch = Policy::Random.choose(&call, &mut rng);
+            call.apply(ch).expect("apply");
+        }
+    }
+}
+
+#[test]
+fn difficulty_changes_behaviour_not_just_a_label() {
+    let lib = lib();
+    let mut by_d: BTreeMap<u8, (f64, f64, f64, f64, f64)> = BTreeMap::new();
+    for d in [1u8, 5] {
+        let (mut level, mut patience, mut moves, mut winnable, mut reply) =
+            (0.0, 0.0, 0.0, 0.0, 0.0);
+        let n = 600;
+        for seed in 0..n {
+            let c = &lib.campaigns[(seed as usize) % lib.campaigns.len()];
+            let call = play(
+                c.clone(),
+                lib.customers.clone(),
+                spec(c, None, d, seed),
+                Policy::Best,
+                seed,
+            )
+            .expect("play");
+            let p = call.persona();
+            level += p.base_level.index() as f64;
+            patience += f64::from(p.patience);
+            winnable += f64::from(u8::from(p.winnable()));
+            reply += f64::from(p.suggested_reply_s);
+            moves += f64::from(call.turn());
+        }
+        let n = n as f64;
+        by_d.insert(
+            d,
+            (level / n, patience / n, moves / n, winnable / n, reply / n),
+        );
+    }
+    let (e, h) = (by_d[&1], by_d[&5]);
+    assert!(h.0 > e.0 + 0.5, "rudeness: {e:?} vs {h:?}");
+    assert!(h.1 < e.1 - 1.0, "patience: {e:?} vs {h:?}");
+    assert!(h.2 > e.2 + 1.5, "moves per call: {e:?} vs {h:?}");
+    assert!(h.3 < e.3 - 0.1, "winnable share: {e:?} vs {h:?}");
+    assert!(h.4 < e.4, "reply time: {e:?} vs {h:?}");
+}
+
+/// Mean overall per (policy, archetype) over `n` calls per campaign at mixed difficulty.
+fn policy_table(n: u64) -> BTreeMap<(&'static str, String), (f64, u32, u32)> {
+    let lib = lib();
+    let mut t: BTreeMap<(&'static str, String), (f64, u32, u32)> = BTreeMap::new();
+    for c in &lib.campaigns {
+        for policy in Policy::ALL {
+            for seed in 0..n {
+                let s = spec(c, None, (seed % 5) as u8 + 1, mix(seed, 11));
+                let call = play(c.clone(), lib.customers.clone(), s, *policy, seed).expect("play");
+                let r = call.report().expect("report");
+                let e = t
+                    .entry((policy.as_str(), call.persona().archetype.to_string()))
+                    .or_default();
+                e.0 += f64::from(r.scores.overall);
+                e.1 += 1;
+                e.2 += u32::from(r.passed);
+                let all = t
+                    .entry((policy.as_str(), format!("campaign:{}", c.id)))
+                    .or_default();
+                all.0 += f64::from(r.scores.overall);
+                all.1 += 1;
+                all.2 += u32::from(r.passed);
+            }
+        }
+    }
+    t
+}
+
+#[test]
+fn scoring_rewards_what_a_trainer_rewards() {
+    let lib = lib();
+    let t = policy_table(1000);
+    let mean = |p: &'static str, k: &str| -> f64 {
+        let (sum, n, _) = t[&(p, k.to_string())];
+        sum / f64::from(n)
+    };
+    for c in &lib.campaigns {
+        let k = format!("campaign:{}", c.id);
+        let (_, n, passed) = t[&("best", k.clone())];
+        assert!(mean("best", &k) >= 90.0, "{k}: best {}", mean("best", &k));
+        assert!(passed * 100 >= n * 95, "{k}: best passed only {passed}/{n}");
+        assert!(mean("worst", &k) < 20.0, "{k}: worst {}", mean("worst", &k));
+        let r = mean("random", &k);
+        assert!(
+            r < mean("best", &k) && r > mean("worst", &k),
+            "{k}: random {r}"
+        );
+    }
+    for a in &lib.customers.archetypes {
+        let (b, r, w) = (
+            mean("best", &a.id),
+            mean("random", &a.id),
+            mean("worst", &a.id),
+        );
+        assert!(b > r && r > w, "{}: best {b} random {r} worst {w}", a.id);
+    }
+    for rude in ["hostile", "abusive", "aggrieved"] {
+        let (b, m) = (mean("best", rude), mean("mirror", rude));
+        assert!(b - m >= 40.0, "{rude}: best {b} mirror {m}");
+    }
+}
+
+#[test]
+fn every_call_can_reach_its_right_ending_and_a_hostile_line_caps_composure() {
+    let lib = lib();
+    for c in &lib.campaigns {
+        for fate in Fate::ALL {
+            if !fate_available(c, *fate) {
+                continue;
+            }
+            let mut s = spec(c, None, 3, 7);
+            s.fate = Some(*fate);
+            let call = play(c.clone(), lib.customers.clone(), s, Policy::Best, 1).expect("play");
+            let r = call.report().expect("report");
+            assert_eq!(r.ending, right_ending(*fate), "{} {:?}", c.id, fate);
+            assert!(r.right_ending);
+        }
+    }
+    // Worst always loses it somewhere; a hostile line caps composure at 40.
+    for seed in 0..50 {
+        let c = &lib.campaigns[seed % lib.campaigns.len()];
+        let call = play(
+            c.clone(),
+            lib.customers.clone(),
+            spec(c, None, 3, seed as u64),
+            Policy::Worst,
+            1,
+        )
+        .expect("play");
+        let hostile = call
+            .events()
+            .iter()
+            .any(|e| matches!(e, Event::Feedback(f) if f.tone == Tone::Hostile));
+        if hostile {
+            assert!(call.report().expect("report").scores.composure <= 40);
+        }
+    }
+}
+
+#[test]
+fn silence_past_the_limit_is_a_turn_and_costs_patience() {
+    let lib = lib();
+    let c = &lib.campaigns[0];
+    let set = PersonaSet::practice(&c.id, Some("friendly-busy"), 1, false, Some(10), 3);
+    let mut call = Call::start(lib, &set, 0).expect("start");
+    let before = call.events().len();
+    let ev = call
+        .apply(Choice::timeout(10_000))
+        .expect("timeout")
+        .to_vec();
+    assert!(matches!(ev[0], Event::NoReply { .. }));
+    assert!(ev.iter().any(|e| matches!(
+        e,
+        Event::Customer {
+            cue: Cue::StillThere,
+            ..
+        }
+    )));
+    assert!(call.events().len() > before);
+    let mut n = 1;
+    while !call.is_over() {
+        call.apply(Choice::timeout(10_000)).expect("timeout");
+        n += 1;
+    }
+    assert_eq!(
+        call.ending(),
+        Some(Ending::HangUp),
+        "silent agent is hung up on after {n} turns"
+    );
+    assert_eq!(call.report().expect("report").scores.responsiveness, 0);
+    // Without a limit, a timeout is not a valid choice.
+    let set = PersonaSet::practice(&c.id, None, 1, false, None, 3);
+    let mut call = Call::start(lib, &set, 0).expect("start");
+    assert_eq!(
+        call.apply(Choice::timeout(1)).err(),
+        Some(SimError::NoTimeLimit)
+    );
+}
+
+#[test]
+fn hints_cost_correctness_and_are_refused_when_off() {
+    let lib = lib();
+    let c = &lib.campaigns[0];
+    let run = |hints: bool, use_hint: bool| -> Result<u8, SimError> {
+        let set = PersonaSet::practice(&c.id, Some("interested-buyer"), 1, hints, None, 9);
+        let mut call = Call::start(lib, &set, 0)?;
+        let mut rng = Stream::new(1, 1);
+        while !call.is_over() {
+            let mut ch = Policy::Best.choose(&call, &mut rng);
+            ch.hint = use_hint;
+            assert_eq!(call.hint().is_some(), hints);
+            call.apply(ch)?;
+        }
+        Ok(call.report().map(|r| r.scores.correctness).unwrap_or(0))
+    };
+    let clean = run(true, false).expect("clean");
+    let hinted = run(true, true).expect("hinted");
+    assert!(
+        hinted + 10 <= clean,
+        "hints cost nothing: {clean} vs {hinted}"
+    );
+    assert_eq!(run(false, true).err(), Some(SimError::HintsOff));
+}
+
+/// One finished record to tamper with.
+fn finished_record(seed: u64) -> CallRecord {
+    let lib = lib();
+    let c = &lib.campaigns[1];
+    let mut set = PersonaSet::practice(&c.id, None, 3, false, Some(15), seed);
+    set.mode = Mode::Assessment;
+    set.calls = Calls::Random { count: 2 };
+    let mut call = Call::start(lib, &set, 1).expect("start");
+    let mut rng = Stream::new(seed, 4);
+    while !call.is_over() {
+        let ch = Policy::Random.choose(&call, &mut rng);
+        call.apply(ch).expect("apply");
+    }
+    CallRecord::of(&call, content_hash(c, &lib.customers)).expect("record")
+}
+
+#[test]
+fn tampering_is_detected() {
+    let lib = lib();
+    let rec = finished_record(21);
+    assert!(verify(lib, &rec).is_ok());
+    type Edit = fn(&mut CallRecord);
+    let cases: &[(&str, Edit)] = &[
+        ("edited overall", |r| {
+            if let Some(s) = r.claimed.as_mut() {
+                s.overall = s.overall.wrapping_add(7) % 101;
+            }
+        }),
+        ("edited composure", |r| {
+            if let Some(s) = r.claimed.as_mut() {
+                s.composure = if s.composure == 100 {
+                    99
+                } else {
+                    s.composure + 1
+                };
+            }
+        }),
+        ("edited choice", |r| {
+            let c = &mut r.choices[0];
+            c.pick = Some(c.pick.map(|p| (p + 1) % 4).unwrap_or(0));
+        }),
+        ("edited reply time", |r| {
+            let last = r.choices.len() - 1;
+            r.choices[last].ms = 14_900;
+            r.choices[0].ms = 14_900;
+        }),
+        ("edited seed", |r| r.set.seed ^= 1),
+        ("edited set difficulty", |r| {
+            r.set.difficulty = r.set.difficulty % 5 + 1
+        }),
+        ("edited set weights", |r| r.set.weights.outcome += 30),
+        ("dropped a choice", |r| {
+            r.choices.pop();
+        }),
+        ("edited content hash", |r| {
+            r.content_hash = "0000000000000000".into()
+        }),
+    ];
+    for (name, edit) in cases {
+        let mut r = rec.clone();
+        edit(&mut r);
+        assert!(verify(lib, &r).is_err(), "{name} was not detected");
+    }
+    // Truncated and future files are refused with a clear message.
+    let json = rec.to_json();
+    let truncated = &json[..json.len() / 2];
+    assert!(matches!(
+        CallRecord::from_json(truncated),
+        Err(RecordError::Malformed(_))
+    ));
+    let future = json.replacen("\"schema\":1", "\"schema\":99", 1);
+    let err = CallRecord::from_json(&future).expect_err("future schema");
+    assert_eq!(err, RecordError::FutureSchema(99));
+    assert!(err.to_string().contains("newer version"));
+    let changed = {
+        let mut r = rec.clone();
+        r.content_hash = "ffffffffffffffff".into();
+        verify(lib, &r).expect_err("content changed")
+    };
+    assert!(matches!(changed, RecordError::ContentChanged { .. }));
+}
