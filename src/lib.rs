@@ -7,5 +7,6 @@
 //! - [`ui`]: the Leptos single-page app that feeds choices into the core and renders its events.
 
 pub mod content;
+pub mod progress;
 pub mod sim;
 pub mod ui;

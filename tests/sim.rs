@@ -25,6 +25,7 @@ fn spec(c: &Campaign, archetype: Option<&str>, difficulty: u8, seed: u64) -> Cal
         reply_limit_ms: None,
         hints: false,
         fate: None,
+        focus: Vec::new(),
     }
 }
 

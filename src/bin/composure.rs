@@ -325,6 +325,7 @@ mod cli {
                         reply_limit_ms: None,
                         hints: false,
                         fate: None,
+                        focus: Vec::new(),
                     };
                     let call = match play(
                         c.clone(),
@@ -460,6 +461,7 @@ mod cli {
                 reply_limit_ms: None,
                 hints: false,
                 fate: None,
+                focus: Vec::new(),
             };
             let policy = Policy::ALL[(i % 4) as usize];
             match play(c.clone(), lib.customers.clone(), spec, policy, i) {

@@ -254,6 +254,7 @@ pub(crate) fn check_playable(
                         reply_limit_ms: None,
                         hints: false,
                         fate: Some(fate),
+                        focus: Vec::new(),
                     };
                     let result = sim::play(c.clone(), customers.clone(), spec, Policy::Best, seed);
                     let wanted = sim::right_ending(fate);

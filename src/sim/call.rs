@@ -81,6 +81,7 @@ pub struct Snapshot {
 pub struct Better {
     pub text: Text,
     pub why: Text,
+    pub techniques: Arc<[Text]>,
 }
 
 /// A compliance breach as feedback shows it.
@@ -228,6 +229,7 @@ impl Call {
             &customers.archetypes[arch],
             &persona,
             spec.difficulty.clamp(1, 5),
+            &spec.focus,
             &mut rng,
         );
         if deck.is_empty() {
@@ -452,6 +454,7 @@ impl Call {
             self.best_offered(m).map(|b| Better {
                 text: b.text.clone(),
                 why: b.why.clone(),
+                techniques: b.techniques.clone(),
             })
         };
         self.events.push(Event::Feedback(Box::new(Feedback {

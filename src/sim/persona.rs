@@ -145,6 +145,7 @@ pub fn deck(
     archetype: &Archetype,
     persona: &Persona,
     difficulty: u8,
+    spec_focus: &[Kind],
     rng: &mut Stream,
 ) -> Vec<usize> {
     let allowed = |i: &usize| campaign.moves[*i].allows(&archetype.id);
@@ -179,7 +180,15 @@ pub fn deck(
         .collect();
     let mut weights: Vec<u32> = pool
         .iter()
-        .map(|i| archetype.weights[campaign.moves[*i].kind.index()])
+        .map(|i| {
+            let kind = campaign.moves[*i].kind;
+            let w = archetype.weights[kind.index()];
+            if spec_focus.contains(&kind) {
+                (w * 4).max(2)
+            } else {
+                w
+            }
+        })
         .collect();
     for _ in 0..body_count {
         let Some(k) = rng.weighted(&weights) else {

@@ -4,7 +4,7 @@
 //! set is fully determined by the set (its seed above all) and the index.
 
 use super::rng::{mix, Stream};
-use crate::content::{Fate, Text};
+use crate::content::{Fate, Kind, Text};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -67,6 +67,9 @@ pub struct PersonaSet {
     pub pass_mark: u8,
     pub weights: Weights,
     pub seed: u64,
+    /// Move kinds to drill: drawn four times as often (from "Drill my weak spots").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub focus: Vec<Kind>,
 }
 
 /// Everything that determines one call (with the content).
@@ -81,6 +84,8 @@ pub struct CallSpec {
     pub hints: bool,
     /// Forces how the call should end (used by the validator and tests); `None` draws it.
     pub fate: Option<Fate>,
+    /// Move kinds drawn more often.
+    pub focus: Vec<Kind>,
 }
 
 impl PersonaSet {
@@ -109,6 +114,7 @@ impl PersonaSet {
             pass_mark: 70,
             weights: Weights::default(),
             seed,
+            focus: Vec::new(),
         }
     }
 
@@ -189,6 +195,7 @@ impl PersonaSet {
             reply_limit_ms: self.reply_limit_s.map(|s| s * 1000),
             hints: self.hints && self.mode == Mode::Practice,
             fate: None,
+            focus: self.focus.clone(),
         })
     }
 }

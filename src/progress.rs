@@ -1,0 +1,194 @@
+//! Progress: finished calls as stored data, and what they say about the trainee.
+//!
+//! Pure: the browser shell reads and writes the text; everything that decides what a stored
+//! entry means (schema checks, weak spots, export) lives here and is tested natively.
+
+use crate::content::{Ending, Kind, Text};
+use crate::sim::{Call, CallRecord, Event, Scores};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Schema version of a stored history entry and of an export.
+pub const HISTORY_SCHEMA: u32 = 1;
+
+/// How often a technique (or move kind) was called for, and how often the trainee delivered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tally {
+    pub name: String,
+    pub chances: u32,
+    pub hits: u32,
+}
+
+/// One finished call as kept in the browser.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub schema: u32,
+    /// Milliseconds since the Unix epoch, from the browser's clock.
+    pub finished_at_ms: f64,
+    pub campaign: String,
+    pub campaign_title: String,
+    pub persona: String,
+    pub archetype: String,
+    pub difficulty: u8,
+    pub ending: Ending,
+    pub scores: Scores,
+    pub passed: bool,
+    pub techniques: Vec<Tally>,
+    pub kinds: Vec<Tally>,
+    pub record: CallRecord,
+}
+
+fn bump(map: &mut BTreeMap<String, (u32, u32)>, name: &str, hit: bool) {
+    let e = map.entry(name.to_string()).or_default();
+    e.0 += 1;
+    e.1 += u32::from(hit);
+}
+
+fn tallies(map: BTreeMap<String, (u32, u32)>) -> Vec<Tally> {
+    map.into_iter()
+        .map(|(name, (chances, hits))| Tally {
+            name,
+            chances,
+            hits,
+        })
+        .collect()
+}
+
+impl Entry {
+    /// The entry for a finished call; `None` while it is still going.
+    pub fn from_call(call: &Call, record: CallRecord, finished_at_ms: f64) -> Option<Entry> {
+        let report = call.report()?;
+        let mut techniques = BTreeMap::new();
+        let mut kinds = BTreeMap::new();
+        for e in call.events() {
+            if let Event::Feedback(f) = e {
+                let hit = f.better.is_none()
+                    && f.quality == crate::content::Quality::Best
+                    && f.tone.composed();
+                let wanted: &[Text] = match &f.better {
+                    Some(b) => &b.techniques,
+                    None => &f.techniques,
+                };
+                for t in wanted {
+                    bump(&mut techniques, t, hit);
+                }
+                bump(&mut kinds, f.kind.as_str(), hit);
+            }
+        }
+        Some(Entry {
+            schema: HISTORY_SCHEMA,
+            finished_at_ms,
+            campaign: call.campaign().id.to_string(),
+            campaign_title: call.campaign().title.to_string(),
+            persona: call.persona().name.clone(),
+            archetype: call.persona().archetype_label.to_string(),
+            difficulty: call.spec().difficulty,
+            ending: report.ending,
+            scores: report.scores,
+            passed: report.passed,
+            techniques: tallies(techniques),
+            kinds: tallies(kinds),
+            record,
+        })
+    }
+}
+
+/// Reads a stored entry, checking its schema first. The error is a plain sentence.
+pub fn parse_entry(text: &str) -> Result<Entry, String> {
+    #[derive(Deserialize)]
+    struct Probe {
+        schema: Option<u32>,
+    }
+    let probe: Probe = serde_json::from_str(text)
+        .map_err(|_| "it is not readable data (damaged or cut short)".to_string())?;
+    match probe.schema {
+        None => Err("it has no version number".into()),
+        Some(v) if v > HISTORY_SCHEMA => Err(format!(
+            "it was saved by a newer version of Composure (version {v}; this one reads {HISTORY_SCHEMA})"
+        )),
+        Some(v) if v < 1 => Err(format!("its version number {v} is not valid")),
+        Some(_) => serde_json::from_str(text).map_err(|e| format!("its contents are not valid ({e})")),
+    }
+}
+
+/// Something the trainee does worst with: a technique or a move kind.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeakSpot {
+    pub name: String,
+    pub chances: u32,
+    pub hits: u32,
+}
+
+impl WeakSpot {
+    /// Share of chances taken, 0 to 100.
+    pub fn percent(&self) -> u32 {
+        (self.hits * 100).checked_div(self.chances).unwrap_or(0)
+    }
+}
+
+fn weakest(lists: impl Iterator<Item = Vec<Tally>>, min_chances: u32, max: usize) -> Vec<WeakSpot> {
+    let mut sum: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    for list in lists {
+        for t in list {
+            let e = sum.entry(t.name).or_default();
+            e.0 += t.chances;
+            e.1 += t.hits;
+        }
+    }
+    let mut spots: Vec<WeakSpot> = sum
+        .into_iter()
+        .filter(|(_, (c, h))| *c >= min_chances && h < c)
+        .map(|(name, (chances, hits))| WeakSpot {
+            name,
+            chances,
+            hits,
+        })
+        .collect();
+    spots.sort_by(|a, b| {
+        (u64::from(a.hits) * u64::from(b.chances))
+            .cmp(&(u64::from(b.hits) * u64::from(a.chances)))
+            .then(b.chances.cmp(&a.chances))
+            .then(a.name.cmp(&b.name))
+    });
+    spots.truncate(max);
+    spots
+}
+
+/// The techniques and move kinds with the lowest share of model answers (at least three
+/// chances each), worst first.
+pub fn weak_spots(entries: &[Entry]) -> (Vec<WeakSpot>, Vec<WeakSpot>) {
+    (
+        weakest(entries.iter().map(|e| e.techniques.clone()), 3, 5),
+        weakest(entries.iter().map(|e| e.kinds.clone()), 3, 5),
+    )
+}
+
+/// The move kinds to drill: the weak kinds that exist.
+pub fn drill_kinds(entries: &[Entry]) -> Vec<Kind> {
+    weak_spots(entries)
+        .1
+        .iter()
+        .filter_map(|w| Kind::parse(&w.name))
+        .take(3)
+        .collect()
+}
+
+/// The whole history as one JSON document.
+pub fn export(entries: &[Entry], exported_at_ms: f64) -> String {
+    #[derive(Serialize)]
+    struct Export<'a> {
+        schema: u32,
+        app: &'static str,
+        app_version: &'static str,
+        exported_at_ms: f64,
+        entries: &'a [Entry],
+    }
+    serde_json::to_string_pretty(&Export {
+        schema: HISTORY_SCHEMA,
+        app: "composure",
+        app_version: env!("CARGO_PKG_VERSION"),
+        exported_at_ms,
+        entries,
+    })
+    .unwrap_or_default()
+}

@@ -1,0 +1,186 @@
+//! Thin wrappers over the browser: clock, storage, media queries, speech and downloads.
+//!
+//! On native targets (where the UI is compiled for `cargo test` and clippy but never run) each
+//! function is a harmless stand-in, so the rest of the UI needs no `cfg`.
+
+/// Milliseconds since the page loaded (monotonic), for reply times.
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map(|p| p.now())
+            .unwrap_or_else(js_sys::Date::now)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
+
+/// Milliseconds since the Unix epoch, for dating saved calls.
+pub fn epoch_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
+
+/// A fresh random seed from the browser's crypto source.
+pub fn fresh_seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    if getrandom_fill(&mut bytes) {
+        u64::from_le_bytes(bytes) >> 11
+    } else {
+        epoch_ms() as u64
+    }
+}
+
+fn getrandom_fill(bytes: &mut [u8]) -> bool {
+    use rand::TryRng;
+    rand::rngs::SysRng.try_fill_bytes(bytes).is_ok()
+}
+
+/// Whether the user asked the system for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| {
+                w.match_media("(prefers-reduced-motion: reduce)")
+                    .ok()
+                    .flatten()
+            })
+            .map(|m| m.matches())
+            .unwrap_or(false)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        false
+    }
+}
+
+/// Local storage, as plain text. Every call may fail (private mode, quota): failures are
+/// returned, never panicked on.
+pub mod storage {
+    #[cfg(target_arch = "wasm32")]
+    fn store() -> Option<web_sys::Storage> {
+        web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+    }
+
+    pub fn get(key: &str) -> Option<String> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            store().and_then(|s| s.get_item(key).ok().flatten())
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = key;
+            None
+        }
+    }
+
+    pub fn set(key: &str, value: &str) -> Result<(), String> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            store()
+                .ok_or_else(|| "this browser does not allow saving".to_string())?
+                .set_item(key, value)
+                .map_err(|_| "the browser refused to save (storage may be full)".to_string())
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = (key, value);
+            Ok(())
+        }
+    }
+
+    pub fn remove(key: &str) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(s) = store() {
+            let _ = s.remove_item(key);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = key;
+    }
+
+    /// Every key that starts with `prefix`, sorted.
+    pub fn keys(prefix: &str) -> Vec<String> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let Some(s) = store() else { return Vec::new() };
+            let n = s.length().unwrap_or(0);
+            let mut keys: Vec<String> = (0..n)
+                .filter_map(|i| s.key(i).ok().flatten())
+                .filter(|k| k.starts_with(prefix))
+                .collect();
+            keys.sort();
+            keys
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = prefix;
+            Vec::new()
+        }
+    }
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        let doc = leptos::prelude::document();
+        if let Some(a) = doc
+            .create_element("a")
+            .ok()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (name, mime, text);
+}
+
+/// Speaks a customer's line with the persona's voice; silently does nothing where the browser
+/// has no speech synthesis. Makes no network calls of its own.
+pub fn speak(text: &str, pitch_percent: u32, rate_percent: u32) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else {
+            return;
+        };
+        if let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(text) {
+            u.set_pitch(pitch_percent as f32 / 100.0);
+            u.set_rate(rate_percent as f32 / 100.0);
+            synth.speak(&u);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (text, pitch_percent, rate_percent);
+}
+
+/// Stops any speech in progress.
+pub fn hush() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) {
+        synth.cancel();
+    }
+}

@@ -1,0 +1,142 @@
+import { expect, Page, test } from '@playwright/test';
+
+// Journeys of a new hire on /practice and /progress, played the way a person would: elements
+// are found by role and accessible name, and calls are answered with the keyboard.
+
+const transcript = (page: Page) => page.getByRole('log', { name: 'Transcript' }).getByRole('listitem');
+const replies = (page: Page) => page.getByRole('group', { name: 'Your reply' }).getByRole('button');
+const review = (page: Page) => page.getByRole('heading', { name: 'Call review' });
+
+/** Tabs forward until the element with this role and name has focus. */
+async function tabTo(page: Page, role: 'button' | 'link', name: string) {
+  const target = page.getByRole(role, { name, exact: true });
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+  }
+  throw new Error(`could not reach ${role} "${name}" with Tab`);
+}
+
+/** Answers with digit keys until the call review appears; returns the number of replies. */
+async function playWithKeys(page: Page, key = '1'): Promise<number> {
+  let turns = 0;
+  for (; turns < 45; turns++) {
+    if (await review(page).isVisible()) return turns;
+    const before = await transcript(page).count();
+    await expect(replies(page).first().or(review(page))).toBeVisible();
+    if (await review(page).isVisible()) return turns;
+    await page.keyboard.press(key);
+    await expect.poll(async () => (await review(page).isVisible()) || (await transcript(page).count()) > before).toBe(true);
+  }
+  throw new Error('the call did not end within 45 replies');
+}
+
+async function freshPractice(page: Page, prefs: Record<string, unknown> = {}) {
+  await page.goto('/');
+  await page.evaluate((p) => {
+    localStorage.clear();
+    localStorage.setItem('composure.prefs', JSON.stringify({ typing: false, ...p }));
+  }, prefs);
+  await page.goto('/practice');
+  await expect(page.getByRole('heading', { name: 'Practice', level: 1 })).toBeVisible();
+}
+
+test('a whole practice call, keyboard only, ends in its review', async ({ page }) => {
+  await freshPractice(page, { typing: true });
+  await tabTo(page, 'button', 'Start call');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Customer' })).toBeVisible();
+  const mood = page.getByRole('meter', { name: 'Customer mood' });
+  await expect(mood).toHaveAttribute('aria-valuenow', /\d+/);
+  await expect(replies(page).first()).toBeVisible();
+  const count = await replies(page).count();
+  expect(count).toBeGreaterThanOrEqual(4);
+  expect(count).toBeLessThanOrEqual(6);
+  // Each button's accessible name holds its line.
+  await expect(replies(page).first()).toHaveAccessibleName(/^1\. \S+/);
+  const turns = await playWithKeys(page);
+  expect(turns).toBeGreaterThan(0);
+  await expect(review(page)).toBeVisible();
+  for (const label of ['Overall', 'Composure', 'Correctness', 'Outcome', 'Responsiveness']) {
+    await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
+  }
+  await expect(page.getByText('Your line:').first()).toBeVisible();
+  for (const name of ['Next call', 'Retry this customer', 'Back to practice']) {
+    await expect(page.getByRole('button', { name })).toBeVisible();
+  }
+});
+
+test('feedback shows after a reply and the worst lines earn a better line', async ({ page }) => {
+  await freshPractice(page, { hints: true });
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await page.getByRole('button', { name: 'Show hint' }).click();
+  await expect(page.getByRole('note')).not.toBeEmpty();
+  await replies(page).first().click();
+  await expect(page.getByRole('region', { name: 'Feedback on your last line' })).toBeVisible();
+});
+
+test('a reload mid-call resumes the same call at the same turn', async ({ page }) => {
+  await freshPractice(page);
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  await page.keyboard.press('2');
+  await expect(replies(page).first().or(review(page))).toBeVisible();
+  test.skip(await review(page).isVisible(), 'this call ended after one reply');
+  const lines = await transcript(page).allInnerTexts();
+  const offered = await replies(page).allInnerTexts();
+  const name = await page.getByRole('region', { name: 'Customer' }).getByRole('heading').innerText();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Customer' }).getByRole('heading')).toHaveText(name);
+  await expect(transcript(page)).toHaveCount(lines.length);
+  expect(await transcript(page).allInnerTexts()).toEqual(lines);
+  expect(await replies(page).allInnerTexts()).toEqual(offered);
+});
+
+test('a shift of three calls reaches its summary, and Progress keeps the calls', async ({ page }) => {
+  await freshPractice(page, { shift_calls: 3, shift_plan: 1, difficulty: 1 });
+  await page.getByRole('button', { name: 'Start shift' }).click();
+  for (let call = 1; call <= 3; call++) {
+    await expect(page.getByText(`Call ${call} of 3`)).toBeVisible();
+    await expect(page.getByRole('meter', { name: /Bonus/ })).toBeVisible();
+    await playWithKeys(page);
+    await page.getByRole('button', { name: call < 3 ? 'Next call' : 'Finish shift' }).click();
+  }
+  await expect(page.getByRole('heading', { name: 'Shift summary' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Calls in this shift' }).getByRole('row')).toHaveCount(4);
+
+  await page.getByRole('link', { name: 'Progress' }).click();
+  await expect(page.getByRole('heading', { name: 'Progress', level: 1 })).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Recent calls' }).getByRole('row');
+  await expect(rows).toHaveCount(4);
+  await expect(page.getByRole('img', { name: /Overall and composure/ })).toBeVisible();
+
+  // A damaged entry is reported and set aside; the rest survives.
+  await page.evaluate(() => {
+    localStorage.setItem('composure.history.999999999999999-1', '{"schema":1,"finished_at');
+    localStorage.setItem('composure.history.999999999999999-2', '{"schema":7}');
+  });
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toHaveCount(2);
+  await expect(page.getByRole('alert').filter({ hasText: 'newer version' })).toHaveCount(1);
+  await expect(rows).toHaveCount(4);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('composure.set-aside.')));
+  expect(keys).toHaveLength(2);
+
+  // Clearing asks first.
+  await page.getByRole('button', { name: 'Clear history' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Clear your history?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(rows).toHaveCount(4);
+  await page.getByRole('button', { name: 'Clear history' }).click();
+  await page.getByRole('button', { name: 'Yes, clear history' }).click();
+  await expect(page.getByText('No finished calls yet.')).toBeVisible();
+});
+
+test('a corrupted call in progress is reported and does not break the page', async ({ page }) => {
+  await freshPractice(page);
+  await page.evaluate(() => localStorage.setItem('composure.current', '{"schema":1,"stage":"call","rec'));
+  await page.goto('/practice');
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be restored' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(replies(page).first()).toBeVisible();
+});
