@@ -1,0 +1,221 @@
+//! Browser tests of the practice components: the reply group, the mood meter and the review,
+//! mounted in a real DOM and read back by role and name.
+#![cfg(target_arch = "wasm32")]
+
+use composure::sim::{Call, Choice, PersonaSet, Policy, Stream};
+use composure::ui::call_view::{CallScreen, Live, Screen};
+use composure::ui::library;
+use composure::ui::review::CallReview;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let el = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into::<web_sys::HtmlElement>();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&el)
+        .expect("append");
+    el
+}
+
+fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let nodes = root.query_selector_all(selector).expect("selector");
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|n| n.unchecked_into::<web_sys::Element>())
+        .collect()
+}
+
+fn one(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .expect("selector")
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn start(seed: u64) -> Call {
+    let lib = library().expect("content");
+    let set = PersonaSet::practice(
+        &lib.campaigns[0].id,
+        Some("friendly-busy"),
+        1,
+        true,
+        None,
+        seed,
+    );
+    Call::start(&lib, &set, 0).expect("call")
+}
+
+const SCREEN: Screen = Screen {
+    typing_delay: false,
+    voice: false,
+    feedback: true,
+};
+
+#[wasm_bindgen_test]
+async fn the_reply_group_offers_named_buttons_and_a_pick_reaches_the_transcript() {
+    let root = container();
+    let live = RwSignal::new(Some(Live::new(start(5))));
+    let changes = RwSignal::new(0);
+    let on_change = Callback::new(move |_: ()| changes.update(|n| *n += 1));
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <CallScreen live=live screen=SCREEN on_change=on_change /> }
+    });
+    leptos::task::tick().await;
+
+    let group = one(&root, "[role=group][aria-label='Your reply']");
+    let buttons = all(&group, "button");
+    assert!(
+        (4..=6).contains(&buttons.len()),
+        "{} buttons",
+        buttons.len()
+    );
+    for (i, b) in buttons.iter().enumerate() {
+        // The accessible name: the key badge is aria-hidden, the number is visually hidden.
+        assert_eq!(
+            one(b, "[aria-hidden=true]").text_content(),
+            Some((i + 1).to_string())
+        );
+        let text = one(b, ".reply__text").text_content().unwrap_or_default();
+        assert!(
+            text.starts_with(&format!("{}. ", i + 1)),
+            "button name {text:?}"
+        );
+        assert!(text.len() > 10);
+    }
+    let log = one(&root, "[role=log][aria-label='Transcript']");
+    assert_eq!(log.get_attribute("aria-live").as_deref(), Some("polite"));
+    let before = all(&log, "li").len();
+    assert_eq!(before, 1, "the customer's first line");
+
+    let picked = one(&buttons[0], ".reply__text")
+        .text_content()
+        .unwrap_or_default();
+    buttons[0].unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert_eq!(changes.get_untracked(), 1);
+    let after = all(&log, "li").len();
+    assert!(
+        after >= before + 1,
+        "the reply is in the transcript ({before} -> {after})"
+    );
+    let first_reply = all(&log, "li.turn--agent")
+        .first()
+        .and_then(|li| li.text_content())
+        .unwrap_or_default();
+    assert!(
+        first_reply.contains(picked.trim_start_matches("1. ")),
+        "{first_reply:?} vs {picked:?}"
+    );
+    assert!(root
+        .query_selector("[aria-label='Feedback on your last line']")
+        .expect("sel")
+        .is_some());
+
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_mood_meter_reports_the_customers_mood_in_numbers_and_words() {
+    let root = container();
+    let call = start(9);
+    let live = RwSignal::new(Some(Live::new(call)));
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <CallScreen live=live screen=SCREEN on_change=Callback::new(|_: ()| {}) /> }
+    });
+    leptos::task::tick().await;
+    let meter = one(&root, "[role=meter]");
+    let label_id = meter.get_attribute("aria-labelledby").expect("labelled");
+    assert_eq!(
+        one(&root, &format!("#{label_id}"))
+            .text_content()
+            .as_deref(),
+        Some("Customer mood")
+    );
+    let now: i32 = meter
+        .get_attribute("aria-valuenow")
+        .expect("value")
+        .parse()
+        .expect("number");
+    assert!((0..=100).contains(&now));
+    let words = meter.get_attribute("aria-valuetext").unwrap_or_default();
+    assert!(words.starts_with(&format!("{now} of 100, ")), "{words}");
+
+    // The meter follows the call: play a worst line and the value drops.
+    live.update(|l| {
+        if let Some(l) = l.as_mut() {
+            let mut rng = Stream::new(1, 1);
+            let ch = Policy::Worst.choose(&l.call, &mut rng);
+            l.call.apply(Choice { hint: false, ..ch }).expect("apply");
+            l.shown = l.call.events().len();
+        }
+    });
+    leptos::task::tick().await;
+    let later: i32 = meter
+        .get_attribute("aria-valuenow")
+        .expect("value")
+        .parse()
+        .expect("number");
+    assert!(later < now, "mood {now} -> {later}");
+
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_review_shows_outcome_scores_steps_and_better_lines() {
+    let mut call = start(11);
+    let mut rng = Stream::new(2, 2);
+    while !call.is_over() {
+        let ch = Policy::Random.choose(&call, &mut rng);
+        call.apply(ch).expect("apply");
+    }
+    let report = call.report().cloned().expect("report");
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <CallReview call=call.clone()><button type="button">"Next call"</button></CallReview> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(
+        one(&root, "h2").text_content().as_deref(),
+        Some("Call review")
+    );
+    let labels: Vec<String> = all(&root, ".scores dt")
+        .iter()
+        .filter_map(|d| d.text_content())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Overall",
+            "Composure",
+            "Correctness",
+            "Outcome",
+            "Responsiveness"
+        ]
+    );
+    let values: Vec<String> = all(&root, ".scores dd")
+        .iter()
+        .filter_map(|d| d.text_content())
+        .collect();
+    assert_eq!(values[0], report.scores.overall.to_string());
+    assert_eq!(values[1], report.scores.composure.to_string());
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("Required steps done") && text.contains("Required steps missed"));
+    assert!(text.contains("Your line: "));
+    let improvable = all(&root, ".review-turn--improve").len();
+    let better = text.matches("Better line: ").count();
+    assert_eq!(
+        improvable, better,
+        "every turn that was not the best shows the better line"
+    );
+    drop(handle);
+    root.remove();
+}
