@@ -102,7 +102,7 @@ async fn the_reply_group_offers_named_buttons_and_a_pick_reaches_the_transcript(
     assert_eq!(changes.get_untracked(), 1);
     let after = all(&log, "li").len();
     assert!(
-        after >= before + 1,
+        after > before,
         "the reply is in the transcript ({before} -> {after})"
     );
     let first_reply = all(&log, "li.turn--agent")

@@ -86,11 +86,9 @@ impl ShiftTally {
     }
     /// Progress toward the plan, 0 to 100; the bonus is earned at 100.
     pub fn bonus_percent(&self, plan: u32) -> u32 {
-        if plan == 0 {
-            100
-        } else {
-            (self.successes * 100 / plan).min(100)
-        }
+        (self.successes * 100)
+            .checked_div(plan)
+            .map_or(100, |p| p.min(100))
     }
 }
 
