@@ -25,6 +25,7 @@ EXTRA_TYPES = {
     ".svg": "image/svg+xml",
     ".webmanifest": "application/manifest+json",
     ".json": "application/json",
+    ".md": "text/plain; charset=utf-8",
 }
 
 
