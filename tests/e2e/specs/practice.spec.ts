@@ -66,22 +66,36 @@ test('a whole practice call, keyboard only, ends in its review', async ({ page }
   }
 });
 
-test('feedback shows after a reply and the worst lines earn a better line', async ({ page }) => {
+test('a hint can be revealed, and feedback shows after each reply', async ({ page }) => {
   await freshPractice(page, { hints: true });
   await page.getByRole('button', { name: 'Start call' }).click();
   await page.getByRole('button', { name: 'Show hint' }).click();
   await expect(page.getByRole('note')).not.toBeEmpty();
-  await replies(page).first().click();
-  await expect(page.getByRole('region', { name: 'Feedback on your last line' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Show hint' })).toBeDisabled();
+  // Some first replies end the call at once (a critical breach); then the next call is tried.
+  const feedback = page.getByRole('region', { name: 'Feedback on your last line' });
+  for (let attempt = 0; attempt < 8; attempt++) {
+    await replies(page).first().click();
+    await expect(feedback.or(review(page))).toBeVisible();
+    if (await feedback.isVisible()) break;
+    await page.getByRole('button', { name: 'Next call' }).click();
+  }
+  await expect(feedback).toBeVisible();
+  await expect(feedback.getByRole('heading')).toHaveText(/(Best|Good|Weak|Wrong) answer · \w+ tone/);
 });
 
 test('a reload mid-call resumes the same call at the same turn', async ({ page }) => {
   await freshPractice(page);
   await page.getByRole('button', { name: 'Start call' }).click();
+  // Reach a call that is still going after one reply (some first replies end it at once).
+  for (let attempt = 0; attempt < 8; attempt++) {
+    await expect(replies(page).first()).toBeVisible();
+    await page.keyboard.press('2');
+    await expect(replies(page).first().or(review(page))).toBeVisible();
+    if (!(await review(page).isVisible())) break;
+    await page.getByRole('button', { name: 'Next call' }).click();
+  }
   await expect(replies(page).first()).toBeVisible();
-  await page.keyboard.press('2');
-  await expect(replies(page).first().or(review(page))).toBeVisible();
-  test.skip(await review(page).isVisible(), 'this call ended after one reply');
   const lines = await transcript(page).allInnerTexts();
   const offered = await replies(page).allInnerTexts();
   const name = await page.getByRole('region', { name: 'Customer' }).getByRole('heading').innerText();
