@@ -473,3 +473,31 @@ fn tampering_is_detected() {
     };
     assert!(matches!(changed, RecordError::ContentChanged { .. }));
 }
+
+/// The digest of one fixed call, pinned: the wasm suite (tests/web_practice.rs) checks the same
+/// value in the browser, so native and wasm play the very same call. Editing the Volta pack, the
+/// customer file or the engine changes it: update both pins deliberately.
+pub const PINNED_DIGEST: &str = "d1c5f08cdcaf34ab";
+
+#[test]
+fn a_fixed_call_has_a_pinned_digest() {
+    assert_eq!(
+        fixed_call_digest(lib()),
+        PINNED_DIGEST,
+        "the fixed call changed: if you edited content or the engine on purpose, update PINNED_DIGEST here and in tests/web_practice.rs"
+    );
+}
+
+fn fixed_call_digest(lib: &Library) -> String {
+    let c = lib.campaign("volta-complaints").expect("campaign");
+    let mut set = PersonaSet::practice(&c.id, None, 4, true, Some(20), 20_261_127);
+    set.calls = Calls::Random { count: 3 };
+    let mut call = Call::start(lib, &set, 2).expect("start");
+    let mut rng = Stream::new(5, 5);
+    while !call.is_over() {
+        let mut ch = Policy::Random.choose(&call, &mut rng);
+        ch.hint = call.turn() % 3 == 0;
+        call.apply(ch).expect("apply");
+    }
+    call.digest()
+}

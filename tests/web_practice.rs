@@ -2,7 +2,7 @@
 //! mounted in a real DOM and read back by role and name.
 #![cfg(target_arch = "wasm32")]
 
-use composure::sim::{Call, Choice, PersonaSet, Policy, Stream};
+use composure::sim::{Call, Calls, Choice, PersonaSet, Policy, Stream};
 use composure::ui::call_view::{CallScreen, Live, Screen};
 use composure::ui::library;
 use composure::ui::review::CallReview;
@@ -218,4 +218,22 @@ async fn the_review_shows_outcome_scores_steps_and_better_lines() {
     );
     drop(handle);
     root.remove();
+}
+
+/// The same fixed call as `a_fixed_call_has_a_pinned_digest` in tests/sim.rs: the browser must
+/// play exactly what native code plays.
+#[wasm_bindgen_test]
+fn a_fixed_call_plays_the_same_in_the_browser_as_natively() {
+    let lib = library().expect("content");
+    let c = lib.campaign("volta-complaints").expect("campaign");
+    let mut set = PersonaSet::practice(&c.id, None, 4, true, Some(20), 20_261_127);
+    set.calls = Calls::Random { count: 3 };
+    let mut call = Call::start(&lib, &set, 2).expect("start");
+    let mut rng = Stream::new(5, 5);
+    while !call.is_over() {
+        let mut ch = Policy::Random.choose(&call, &mut rng);
+        ch.hint = call.turn() % 3 == 0;
+        call.apply(ch).expect("apply");
+    }
+    assert_eq!(call.digest(), "d1c5f08cdcaf34ab");
 }

@@ -1,0 +1,125 @@
+//! The native command-line tool, run as a user would: lint, stats, simulate, replay, bench.
+
+use composure::content::*;
+use composure::sim::*;
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_composure"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run composure");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
+}
+
+fn temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("composure-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn lint_passes_shipped_content_and_fails_a_broken_pack_with_positions() {
+    let (code, out) = run(&[
+        "lint",
+        "content/customers.toml",
+        "content/packs/northgate-bank.toml",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 error(s), 0 warning(s)"), "{out}");
+    let bad = temp(
+        "bad.toml",
+        "format = 1\n[campaign]\nid = \"x\"\ncolour = 3\n",
+    );
+    let (code, out) = run(&["lint", &bad]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("bad.toml:4:1: error: unknown key `colour`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn stats_counts_every_shipped_campaign() {
+    let paths: Vec<String> = SHIPPED_PACKS.iter().map(|(f, _)| f.to_string()).collect();
+    let mut args = vec!["stats"];
+    args.extend(paths.iter().map(|s| s.as_str()));
+    let (code, out) = run(&args);
+    assert_eq!(code, 0, "{out}");
+    for (file, _) in SHIPPED_PACKS {
+        let id = file
+            .trim_start_matches("content/packs/")
+            .trim_end_matches(".toml");
+        assert!(out.contains(id), "{id} missing from\n{out}");
+    }
+    assert!(
+        out.contains("TOTAL") && out.contains("archetypes (12)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn simulate_prints_a_table_per_policy() {
+    let (code, out) = run(&[
+        "simulate",
+        "--count",
+        "20",
+        "--campaign",
+        "volta-complaints",
+        "--by-archetype",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    for p in ["best", "random", "mirror", "worst"] {
+        assert!(out.contains(p), "{out}");
+    }
+    assert!(
+        out.contains("mean overall per policy and archetype"),
+        "{out}"
+    );
+    let (code, _) = run(&["simulate", "--policy", "sideways"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn replay_verifies_a_record_and_flags_an_edited_one() {
+    let lib = Library::shipped().expect("shipped");
+    let c = &lib.campaigns[2];
+    let set = PersonaSet::practice(&c.id, None, 3, false, None, 77);
+    let mut call = Call::start(&lib, &set, 0).expect("start");
+    let mut rng = Stream::new(77, 1);
+    while !call.is_over() {
+        let ch = Policy::Random.choose(&call, &mut rng);
+        call.apply(ch).expect("apply");
+    }
+    let record = CallRecord::of(&call, content_hash(c, &lib.customers)).expect("record");
+    let good = temp("good.json", &record.to_json());
+    let (code, out) = run(&["replay", &good]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("verified"), "{out}");
+    let mut edited = record.clone();
+    if let Some(s) = edited.claimed.as_mut() {
+        s.overall = if s.overall == 100 { 99 } else { s.overall + 1 };
+    }
+    let bad = temp("edited.json", &edited.to_json());
+    let (code, out) = run(&["replay", &bad]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("NOT VERIFIED"), "{out}");
+}
+
+#[test]
+fn bench_prints_turns_per_second() {
+    let (code, out) = run(&["bench", "--turns", "20000"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("turns/s") && out.contains("content: loaded and validated"),
+        "{out}"
+    );
+}
