@@ -382,7 +382,8 @@ pub fn CallScreen(
 
             <section class="panel transcript-panel">
                 <h2 class="visually-hidden">"Transcript"</h2>
-                <ol class="transcript" role="log" aria-live="polite" aria-label="Transcript">
+                <div role="log" aria-live="polite" aria-label="Transcript">
+                <ol class="transcript">
                     <For
                         each=transcript
                         key=|(i, ..)| *i
@@ -397,6 +398,7 @@ pub fn CallScreen(
                         }
                     />
                 </ol>
+                </div>
                 <Show when=typing>
                     <p class="typing" aria-hidden="true">
                         {move || persona().map(|p| p.name).unwrap_or_default()}

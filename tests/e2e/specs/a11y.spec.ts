@@ -1,0 +1,84 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page, test } from '@playwright/test';
+
+// The accessibility gate: axe-core finds no serious or critical violation on each screen, and a
+// whole call can be played from the keyboard with a visible focus indicator.
+
+async function noSeriousViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `${screen}: ${summary.join('\n')}`).toEqual([]);
+}
+
+const replies = (page: Page) => page.getByRole('group', { name: 'Your reply' }).getByRole('button');
+const review = (page: Page) => page.getByRole('heading', { name: 'Call review' });
+
+test('home, practice setup, a call, its review and progress pass axe', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem('composure.prefs', JSON.stringify({ typing: false, hints: true, reply_limit_s: 45 }));
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Composure', level: 1 })).toBeVisible();
+  await noSeriousViolations(page, 'Home');
+
+  await page.goto('/practice');
+  await expect(page.getByRole('button', { name: 'Start call' })).toBeVisible();
+  await noSeriousViolations(page, 'Practice setup');
+
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  await expect(page.getByRole('timer')).toBeVisible();
+  await page.getByRole('button', { name: 'Show hint' }).click();
+  await noSeriousViolations(page, 'Call in progress');
+
+  for (let i = 0; i < 45 && !(await review(page).isVisible()); i++) {
+    await expect(replies(page).first().or(review(page))).toBeVisible();
+    if (await review(page).isVisible()) break;
+    await page.keyboard.press('1');
+    await page.waitForTimeout(30);
+  }
+  await expect(review(page)).toBeVisible();
+  await noSeriousViolations(page, 'Call review');
+
+  await page.goto('/progress');
+  await expect(page.getByRole('table', { name: 'Recent calls' })).toBeVisible();
+  await noSeriousViolations(page, 'Progress');
+});
+
+test('focus is visible on every control reached with Tab', async ({ page }) => {
+  await page.goto('/practice');
+  await expect(page.getByRole('button', { name: 'Start call' })).toBeVisible();
+  let reached = 0;
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement === document.body)) break;
+    reached++;
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return 'none';
+      const s = getComputedStyle(el);
+      const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+      const shadow = s.boxShadow && s.boxShadow !== 'none';
+      return outline || shadow ? 'visible' : `${el.tagName} ${el.textContent?.trim().slice(0, 30)} has no focus indicator`;
+    });
+    expect(ring).toBe('visible');
+  }
+  expect(reached).toBeGreaterThan(10);
+});
+
+test("the customer's new line is announced through the polite live region", async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('composure.prefs', JSON.stringify({ typing: true })));
+  await page.goto('/practice');
+  await page.getByRole('button', { name: 'Start call' }).click();
+  const log = page.getByRole('log', { name: 'Transcript' });
+  await expect(log).toHaveAttribute('aria-live', 'polite');
+  await expect(replies(page).first()).toBeVisible();
+  const before = await log.getByRole('listitem').count();
+  await page.keyboard.press('1');
+  // The reply, then (after the typing delay) the customer's line, land inside the live region.
+  await expect.poll(async () => (await review(page).isVisible()) || (await log.getByRole('listitem').count()) >= before + 2).toBe(true);
+});
