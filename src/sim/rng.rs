@@ -30,12 +30,16 @@ impl Stream {
         self.0.next_u64()
     }
 
-    /// A number in `0..n` (0 when `n` is 0).
+    /// A number in `0..n` (0 when `n` is 0). Small ranges take 32 random bits, large ones 64.
     pub fn below(&mut self, n: usize) -> usize {
         if n == 0 {
             return 0;
         }
-        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
+        if n <= 1 << 16 {
+            ((u64::from(self.0.next_u32()) * n as u64) >> 32) as usize
+        } else {
+            ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
+        }
     }
 
     /// A number in `lo..=hi`.

@@ -184,3 +184,124 @@ pub fn hush() {
         synth.cancel();
     }
 }
+
+/// The page's origin (`https://host:port`), for links.
+pub fn origin() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+/// Copies text to the clipboard; the promise's outcome is ignored (the text box is the
+/// fallback).
+pub fn copy_text(text: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        match web_sys::window() {
+            Some(w) => {
+                let _ = w.navigator().clipboard().write_text(text);
+                true
+            }
+            None => false,
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = text;
+        false
+    }
+}
+
+/// The files of a file input's change event.
+pub fn input_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    use leptos::wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| i.files())
+        .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// Clears a file input so the same file can be chosen again.
+pub fn clear_input(ev: &leptos::ev::Event) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(i) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        i.set_value("");
+    }
+}
+
+/// The files dropped in a drag-and-drop.
+pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    ev.data_transfer()
+        .and_then(|d| d.files())
+        .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// Reads a file as text; files over the import limit are refused before reading.
+pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+    let size = file.size();
+    if size > crate::exchange::MAX_IMPORT_BYTES as f64 {
+        return Err(crate::exchange::ImportError::TooLarge(size as usize).to_string());
+    }
+    let promise = file.text();
+    let value = leptos::__reexports::wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|_| "the browser could not read it".to_string())?;
+    value
+        .as_string()
+        .ok_or_else(|| "the browser could not read it as text".to_string())
+}
+
+/// Calls `f` each time the page becomes hidden (the user left the tab). Returns a function
+/// that stops listening.
+pub fn on_tab_hidden(f: impl Fn() + 'static) -> Box<dyn FnOnce()> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use leptos::wasm_bindgen::closure::Closure;
+        use leptos::wasm_bindgen::JsCast;
+        let doc = leptos::prelude::document();
+        let d2 = doc.clone();
+        // A reload or navigation away hides the page too (after `pagehide`): not a tab leave.
+        let leaving = std::rc::Rc::new(std::cell::Cell::new(false));
+        let l2 = leaving.clone();
+        let on_pagehide = Closure::<dyn Fn()>::new(move || l2.set(true));
+        let win = leptos::prelude::window();
+        let _ =
+            win.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+        let cb = Closure::<dyn Fn()>::new(move || {
+            if d2.hidden() && !leaving.get() {
+                f();
+            }
+        });
+        let _ =
+            doc.add_event_listener_with_callback("visibilitychange", cb.as_ref().unchecked_ref());
+        Box::new(move || {
+            let _ = win.remove_event_listener_with_callback(
+                "pagehide",
+                on_pagehide.as_ref().unchecked_ref(),
+            );
+            drop(on_pagehide);
+            let _ = doc.remove_event_listener_with_callback(
+                "visibilitychange",
+                cb.as_ref().unchecked_ref(),
+            );
+            drop(cb);
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = f;
+        Box::new(|| {})
+    }
+}

@@ -24,8 +24,8 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The content the app plays: the shipped packs, loaded once.
-pub fn library() -> Result<std::sync::Arc<crate::content::Library>, String> {
+/// The shipped content, loaded once.
+pub fn shipped_library() -> Result<std::sync::Arc<crate::content::Library>, String> {
     use crate::content::Library;
     use std::sync::{Arc, OnceLock};
     static LIB: OnceLock<Result<Arc<Library>, String>> = OnceLock::new();
@@ -39,4 +39,40 @@ pub fn library() -> Result<std::sync::Arc<crate::content::Library>, String> {
         })
     })
     .clone()
+}
+
+static LIBRARY_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+std::thread_local! {
+    static LIBRARY: std::cell::RefCell<Option<(u64, std::sync::Arc<crate::content::Library>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The content the app plays: the shipped packs plus the packs imported on the Trainer page.
+/// Rebuilt after [`library_changed`].
+pub fn library() -> Result<std::sync::Arc<crate::content::Library>, String> {
+    use std::sync::atomic::Ordering;
+    let shipped = shipped_library()?;
+    let version = LIBRARY_VERSION.load(Ordering::Relaxed);
+    if let Some(lib) = LIBRARY.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(v, _)| *v == version)
+            .map(|(_, l)| l.clone())
+    }) {
+        return Ok(lib);
+    }
+    let packs: Vec<_> = store::load_packs().into_iter().map(|(_, p)| p).collect();
+    let lib = if packs.is_empty() {
+        shipped
+    } else {
+        std::sync::Arc::new(crate::exchange::compose_library(&shipped, &packs).0)
+    };
+    LIBRARY.with(|c| *c.borrow_mut() = Some((version, lib.clone())));
+    Ok(lib)
+}
+
+/// Call after packs were imported or removed: the next [`library`] call rebuilds.
+pub fn library_changed() {
+    LIBRARY_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }

@@ -279,6 +279,32 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
         focus.set(drill);
         start_call.run(());
     }
+    // A trainer's practice link: start that set (its calls count toward Progress like any other).
+    if let Some(payload) = query.with_untracked(|q| q.get("set")) {
+        match crate::exchange::SetFile::from_link(&payload)
+            .map_err(|e| e.to_string())
+            .and_then(|f| {
+                crate::exchange::check_set(&lib, &f.set)?;
+                Ok(f.set)
+            }) {
+            Ok(set) if set.mode == crate::sim::Mode::Practice => {
+                shift.set(None);
+                start.run((set, 0));
+            }
+            Ok(_) => notice.set(Some(
+                "This link is an assessment: open it on the Assessment page.".into(),
+            )),
+            Err(e) => notice.set(Some(format!("This practice link cannot be opened: {e}."))),
+        }
+        let navigate = leptos_router::hooks::use_navigate();
+        navigate(
+            "/practice",
+            leptos_router::NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    }
 
     let next_call = Callback::new(move |_: ()| {
         let Some((set, index)) =
@@ -287,7 +313,10 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
             start_call.run(());
             return;
         };
-        if shift.get_untracked().is_some() {
+        if shift.get_untracked().is_none() && index + 1 < set.len() {
+            // A trainer's set with several calls: on to the next.
+            start.run((set, index + 1));
+        } else if shift.get_untracked().is_some() {
             if index + 1 < set.len() {
                 start.run((set, index + 1));
             } else {

@@ -5,6 +5,7 @@
 //! words. Parsing and meaning live in [`crate::progress`]; this module only moves text.
 
 use super::browser::storage;
+use crate::exchange::{Attempt, PackSource, SetFile};
 use crate::progress::{parse_entry, Entry};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
@@ -121,4 +122,91 @@ impl Default for Prefs {
 /// Forgets the call in progress.
 pub fn remove_current() {
     storage::remove(CURRENT_KEY);
+}
+
+const PACK_PREFIX: &str = "composure.pack.";
+const SET_PREFIX: &str = "composure.set.";
+const RESULT_PREFIX: &str = "composure.result.";
+/// The assessment under way (or just finished) in this browser.
+pub const ATTEMPT_KEY: &str = "composure.assessment";
+
+/// Imported packs, by storage key. Unreadable entries are moved aside.
+pub fn load_packs() -> Vec<(String, PackSource)> {
+    load_prefixed(PACK_PREFIX, |t| {
+        serde_json::from_str(t).map_err(|e| e.to_string())
+    })
+}
+
+pub fn save_pack(id: &str, pack: &PackSource) -> Result<(), String> {
+    save_json(&format!("{PACK_PREFIX}{id}"), pack)
+}
+
+/// Persona sets saved by the trainer, by storage key.
+pub fn load_sets() -> Vec<(String, SetFile)> {
+    load_prefixed(SET_PREFIX, |t| {
+        SetFile::from_json(t).map_err(|e| e.to_string())
+    })
+}
+
+/// Saves a set under `key` (or a new key); returns the key.
+pub fn save_set(key: Option<String>, set: &SetFile, now_ms: f64) -> Result<String, String> {
+    let key = key.unwrap_or_else(|| {
+        format!(
+            "{SET_PREFIX}{:015}-{}",
+            now_ms as u64,
+            super::browser::fresh_seed() % 100_000
+        )
+    });
+    storage::set(&key, &set.to_json())?;
+    Ok(key)
+}
+
+/// Imported results, as their raw text, by key.
+pub fn load_results() -> Vec<(String, String)> {
+    storage::keys(RESULT_PREFIX)
+        .into_iter()
+        .filter_map(|k| storage::get(&k).map(|t| (k, t)))
+        .collect()
+}
+
+pub fn save_result(seal: &str, text: &str) -> Result<(), String> {
+    storage::set(&format!("{RESULT_PREFIX}{seal}"), text)
+}
+
+pub fn clear_results() {
+    for key in storage::keys(RESULT_PREFIX) {
+        storage::remove(&key);
+    }
+}
+
+pub fn load_attempt() -> Option<Result<Attempt, String>> {
+    load_json(ATTEMPT_KEY)
+}
+
+pub fn save_attempt(a: &Attempt) -> Result<(), String> {
+    save_json(ATTEMPT_KEY, a)
+}
+
+/// Removes one stored entry (a set or a pack) by its key.
+pub fn remove_key(key: &str) {
+    storage::remove(key);
+}
+
+fn load_prefixed<T>(prefix: &str, parse: impl Fn(&str) -> Result<T, String>) -> Vec<(String, T)> {
+    let mut out = Vec::new();
+    for key in storage::keys(prefix) {
+        let Some(text) = storage::get(&key) else {
+            continue;
+        };
+        match parse(&text) {
+            Ok(v) => out.push((key, v)),
+            Err(_) => {
+                let aside = format!("{SET_ASIDE_PREFIX}{key}");
+                if storage::set(&aside, &text).is_ok() {
+                    storage::remove(&key);
+                }
+            }
+        }
+    }
+    out
 }

@@ -82,3 +82,25 @@ test("the customer's new line is announced through the polite live region", asyn
   // The reply, then (after the typing delay) the customer's line, land inside the live region.
   await expect.poll(async () => (await review(page).isVisible()) || (await log.getByRole('listitem').count()) >= before + 2).toBe(true);
 });
+
+test('the trainer page, its set form and an assessment pass axe', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/trainer');
+  await expect(page.getByRole('heading', { name: 'Trainer', level: 1 })).toBeVisible();
+  await noSeriousViolations(page, 'Trainer');
+  await page.getByRole('button', { name: 'New persona set' }).click();
+  await page.getByLabel('Set name').fill('Axe check');
+  await page.getByLabel('Mode').selectOption('assessment');
+  await page.getByLabel('Time limit per reply').selectOption('off');
+  await noSeriousViolations(page, 'Trainer set form');
+  await page.getByRole('button', { name: 'Save set' }).click();
+  const link = await page.getByRole('region', { name: 'Axe check' }).getByRole('textbox', { name: 'Share link' }).inputValue();
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'Assessment: Axe check', level: 1 })).toBeVisible();
+  await noSeriousViolations(page, 'Assessment intro');
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Axe');
+  await page.getByRole('button', { name: 'Begin assessment' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  await noSeriousViolations(page, 'Assessment call');
+});

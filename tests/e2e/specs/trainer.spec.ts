@@ -1,0 +1,264 @@
+import { expect, Page, test } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+
+// Journeys of a trainer and a candidate on /trainer and /assessment: build a set, share its
+// link, take the assessment, import the result and see it verified (or not, once edited);
+// import packs with and without errors. Found by role and name; calls answered with the keys.
+
+const replies = (page: Page) => page.getByRole('group', { name: 'Your reply' }).getByRole('button');
+const transcript = (page: Page) => page.getByRole('log', { name: 'Transcript' }).getByRole('listitem');
+const complete = (page: Page) => page.getByRole('heading', { name: 'Assessment complete', level: 1 });
+
+/** The first ```toml block of the content-format document: a valid pack. */
+function docPack(): string {
+  const doc = fs.readFileSync(path.join(__dirname, '../../../docs/content-format.md'), 'utf8');
+  const start = doc.indexOf('```toml\n') + '```toml\n'.length;
+  return doc.slice(start, doc.indexOf('```', start));
+}
+
+async function fresh(page: Page) {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+}
+
+/** The trainer saves an assessment set and returns its link. */
+async function buildSet(page: Page, name: string, calls = 2, mode = 'assessment'): Promise<string> {
+  await page.goto('/trainer');
+  await expect(page.getByRole('heading', { name: 'Trainer', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'New persona set' }).click();
+  await page.getByLabel('Set name').fill(name);
+  await page.getByLabel('Number of calls').fill(String(calls));
+  await page.getByLabel('Difficulty').selectOption('1');
+  await page.getByLabel('Mode').selectOption(mode);
+  await page.getByLabel('Time limit per reply').selectOption('off');
+  await page.getByLabel('Pass mark').fill('50');
+  await expect(page.getByLabel('Seed')).toHaveValue(/^\d+$/);
+  await page.getByRole('button', { name: 'Save set' }).click();
+  const item = page.getByRole('region', { name });
+  await expect(item).toBeVisible();
+  await expect(item.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  await expect(item.getByRole('button', { name: 'Download file' })).toBeVisible();
+  const link = await item.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(link).toMatch(new RegExp(`/${mode === 'assessment' ? 'assessment' : 'practice'}\\?set=[A-Za-z0-9_-]+$`));
+  return link;
+}
+
+/** Answers with digit keys until the assessment is complete. */
+async function playAssessment(page: Page) {
+  for (let i = 0; i < 120; i++) {
+    if (await complete(page).isVisible()) return;
+    await expect(replies(page).first().or(complete(page))).toBeVisible();
+    if (await complete(page).isVisible()) return;
+    const before = `${await page.locator('.assessment-progress').innerText()}|${await transcript(page).count()}`;
+    await page.keyboard.press('1');
+    await expect
+      .poll(async () => {
+        if (await complete(page).isVisible()) return true;
+        const now = `${await page.locator('.assessment-progress').innerText().catch(() => '')}|${await transcript(page).count()}`;
+        return now !== before;
+      })
+      .toBe(true);
+  }
+  throw new Error('the assessment did not end');
+}
+
+/** A candidate takes the assessment at `link` and downloads the result; returns its text. */
+async function takeAssessment(page: Page, link: string, setName: string, candidate: string): Promise<string> {
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: `Assessment: ${setName}`, level: 1 })).toBeVisible();
+  await expect(page.getByText('No hints, no retries')).toBeVisible();
+  await expect(page.getByText('Pass mark: 50')).toBeVisible();
+  await page.getByRole('button', { name: 'Begin assessment' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Your name' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Your name' }).fill(candidate);
+  await page.getByRole('button', { name: 'Begin assessment' }).click();
+  await expect(page.getByText('Call 1 of 2')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Show hint' })).toHaveCount(0);
+
+  // One reply, then a reload: the same call resumes at the same turn.
+  await expect(replies(page).first()).toBeVisible();
+  await page.keyboard.press('1');
+  if (!(await complete(page).isVisible())) {
+    const progress = await page.locator('.assessment-progress').innerText();
+    const lines = await transcript(page).allInnerTexts();
+    await page.reload();
+    await expect(page.locator('.assessment-progress')).toHaveText(progress);
+    expect(await transcript(page).allInnerTexts()).toEqual(lines);
+  }
+  // Leaving the tab is counted.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    Object.defineProperty(document, 'hidden', { value: false, configurable: true });
+  });
+  // No feedback between replies.
+  await expect(page.getByRole('region', { name: 'Feedback on your last line' })).toHaveCount(0);
+  await playAssessment(page);
+
+  await expect(complete(page)).toBeVisible();
+  await expect(page.getByText(/^(Passed|Not passed): overall \d+/)).toBeVisible();
+  await expect(page.getByText('left the tab 1 time(s)')).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download result' }).click(),
+  ]);
+  const file = await download.path();
+  const text = fs.readFileSync(file!, 'utf8');
+  const result = JSON.parse(text);
+  expect(result.schema).toBe(1);
+  expect(result.candidate).toBe(candidate);
+  expect(result.calls).toHaveLength(2);
+  expect(result.tab_leaves).toBe(1);
+  expect(result.content_hash).toMatch(/^[0-9a-f]{16}$/);
+
+  // A finished assessment is not restarted by coming back: it shows its result.
+  await page.goto('/assessment');
+  await expect(complete(page)).toBeVisible();
+  return text;
+}
+
+async function importResult(page: Page, name: string, text: string) {
+  await page.getByLabel('Import results').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+const results = (page: Page) => page.getByRole('table', { name: 'Assessment results' });
+
+test('a trainer builds an assessment, a candidate takes it, the trainer sees it verified', async ({ page }) => {
+  await fresh(page);
+  const link = await buildSet(page, 'Week 1 assessment');
+  const text = await takeAssessment(page, link, 'Week 1 assessment', 'Ada Lovelace');
+
+  await page.goto('/trainer');
+  await importResult(page, 'ada.json', text);
+  const row = results(page).getByRole('row').filter({ hasText: 'Ada Lovelace' });
+  await expect(row).toBeVisible();
+  await expect(row.getByRole('cell').last()).toHaveText('Verified');
+  for (const col of ['Candidate', 'Set', 'Date', 'Overall', 'Composure', 'Correctness', 'Outcome', 'Responsiveness', 'Result', 'Verified']) {
+    await expect(results(page).getByRole('columnheader', { name: col, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('img', { name: 'Score distribution' })).toBeVisible();
+  await expect(page.getByText(/Overall scores of 1 result\(s\) by band/).last()).toBeVisible();
+
+  // The same file again is not counted twice; sorting by a header marks it sorted.
+  await importResult(page, 'ada-again.json', text);
+  await expect(page.getByRole('alert').filter({ hasText: 'already imported' })).toBeVisible();
+  await results(page).getByRole('button', { name: 'Overall', exact: true }).click();
+  await expect(results(page).getByRole('columnheader', { name: 'Overall', exact: true })).toHaveAttribute('aria-sort', 'ascending');
+
+  // The row opens the whole transcript with per-turn feedback.
+  await row.getByRole('button', { name: 'Ada Lovelace' }).click();
+  await expect(page.getByRole('heading', { name: 'Transcript: Ada Lovelace' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Call review' })).toHaveCount(2);
+  await expect(page.getByText('Your line:').first()).toBeVisible();
+
+  // CSV with the same columns.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const lines = fs.readFileSync((await csv.path())!, 'utf8').trim().split(/\r?\n/);
+  expect(lines[0]).toBe('Candidate,Set,Date,Overall,Composure,Correctness,Outcome,Responsiveness,Result,Verified');
+  expect(lines[1]).toMatch(/^Ada Lovelace,Week 1 assessment,.*,Verified$/);
+
+  // Imported results survive a reload.
+  await page.reload();
+  await expect(results(page).getByRole('row').filter({ hasText: 'Ada Lovelace' })).toBeVisible();
+});
+
+test('an edited score shows Not verified; bad files are refused by name', async ({ page }) => {
+  await fresh(page);
+  const link = await buildSet(page, 'Week 2 assessment');
+  const text = await takeAssessment(page, link, 'Week 2 assessment', 'Grace Hopper');
+  const edited = JSON.parse(text);
+  const bump = (n: number) => (n >= 90 ? n - 9 : n + 9);
+  edited.calls[0].claimed.overall = bump(edited.calls[0].claimed.overall);
+  edited.claimed.scores.overall = bump(edited.claimed.scores.overall);
+
+  await page.goto('/trainer');
+  await importResult(page, 'grace.json', JSON.stringify(edited, null, 2));
+  const row = results(page).getByRole('row').filter({ hasText: 'Grace Hopper' });
+  await expect(row.getByRole('cell').last()).toHaveText(/^Not verified: /);
+
+  // Malformed, truncated, unknown schema, wrong kind and tag-laden text: refused, nothing changes.
+  const bad: [string, string, RegExp][] = [
+    ['truncated.json', text.slice(0, text.length / 2), /truncated\.json was not imported: it is cut short/],
+    ['notjson.json', 'hello there', /notjson\.json was not imported: it is not valid Composure data/],
+    ['future.json', text.replace('"schema": 1', '"schema": 9'), /future\.json was not imported: it uses schema version 9/],
+    ['<b>set</b>.json', JSON.stringify({ schema: 1, kind: 'composure-set' }), /<b>set<\/b>\.json was not imported: it is a persona set file/],
+  ];
+  for (const [name, body, message] of bad) {
+    await importResult(page, name, body);
+    await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible();
+    await expect(results(page).getByRole('row')).toHaveCount(2);
+  }
+  expect(await page.locator('b').count()).toBe(0);
+});
+
+test('a pack with errors shows its diagnostics and is refused', async ({ page }) => {
+  await fresh(page);
+  await page.goto('/trainer');
+  const broken = docPack().replace('purpose = "survey"', 'purpose = "party"');
+  await page.getByLabel('Import pack').setInputFiles({ name: 'broken.toml', mimeType: 'text/plain', buffer: Buffer.from(broken) });
+  await expect(page.getByRole('alert').filter({ hasText: 'The pack was not imported' })).toBeVisible();
+  const diags = page.getByRole('region', { name: 'Pack diagnostics' }).getByRole('listitem');
+  await expect(diags.first()).toHaveText(/^broken\.toml:\d+:\d+: error: /);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('composure.pack.')));
+  expect(keys).toHaveLength(0);
+  await page.goto('/practice');
+  await expect(page.getByLabel('Campaign', { exact: true }).getByRole('option', { name: /Greenleaf/ })).toHaveCount(0);
+});
+
+test('a valid custom pack becomes selectable in Practice and can be removed', async ({ page }) => {
+  await fresh(page);
+  await page.evaluate(() => localStorage.setItem('composure.prefs', JSON.stringify({ typing: false })));
+  await page.goto('/trainer');
+  await page.getByLabel('Import pack').setInputFiles({ name: 'greenleaf.toml', mimeType: 'text/plain', buffer: Buffer.from(docPack()) });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await page.getByRole('button', { name: 'New persona set' }).click();
+  await expect(page.getByRole('group', { name: 'Campaign' }).getByLabel(/Greenleaf/)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Practice' }).click();
+  const campaign = page.getByLabel('Campaign', { exact: true });
+  await expect(campaign.getByRole('option', { name: /Greenleaf/ })).toHaveCount(1);
+  await campaign.selectOption({ label: 'Greenleaf Foods: two-minute shopper survey' });
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  await expect(page.getByText('loyalty-card member')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Trainer' }).click();
+  await page.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Pack removed' })).toBeVisible();
+});
+
+test('a practice link starts the set for the trainee; sets can be duplicated and deleted', async ({ page }) => {
+  await fresh(page);
+  const link = await buildSet(page, 'Warm-up', 2, 'practice');
+  await page.getByRole('region', { name: 'Warm-up' }).getByRole('button', { name: 'Duplicate' }).click();
+  await expect(page.getByLabel('Set name')).toHaveValue('Warm-up (copy)');
+  await page.getByRole('button', { name: 'Save set' }).click();
+  await expect(page.getByRole('region', { name: 'Warm-up (copy)' })).toBeVisible();
+  await page.getByRole('region', { name: 'Warm-up (copy)' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('region', { name: 'Warm-up (copy)' })).toBeVisible();
+  await page.getByRole('region', { name: 'Warm-up (copy)' }).getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Yes, delete set' }).click();
+  await expect(page.getByRole('region', { name: 'Warm-up (copy)' })).toHaveCount(0);
+
+  // A bad link is refused with a clear message.
+  await page.goto('/practice?set=abc$');
+  await expect(page.getByRole('alert').filter({ hasText: 'cannot be opened' })).toBeVisible();
+
+  await page.evaluate(() => localStorage.setItem('composure.prefs', JSON.stringify({ typing: false })));
+  await page.goto(link);
+  await expect(replies(page).first()).toBeVisible();
+  await expect(page).toHaveURL(/\/practice$/);
+});
+
+test('the Trainer page links to the content format document', async ({ page, request }) => {
+  await page.goto('/trainer');
+  const link = page.getByRole('link', { name: 'the content format' });
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute('href');
+  const res = await request.get(href ?? '');
+  expect(res.ok()).toBe(true);
+  expect(await res.text()).toContain('# Composure content format');
+});
