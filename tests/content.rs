@@ -6,6 +6,9 @@ use composure::content::*;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+mod common;
+use common::doc_example;
+
 fn customers() -> Arc<Customers> {
     let (file, src) = SHIPPED_CUSTOMERS;
     let l = load_customers(file, src);
@@ -88,18 +91,6 @@ fn shipped_content_meets_the_promised_volume() {
     ] {
         assert!(ids.contains(want), "archetype {want} missing");
     }
-}
-
-/// The first ```toml block of the format document.
-fn doc_example() -> String {
-    let doc = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/docs/content-format.md"
-    ))
-    .expect("doc");
-    let start = doc.find("```toml\n").expect("toml block") + "```toml\n".len();
-    let end = start + doc[start..].find("```").expect("end of block");
-    doc[start..end].to_string()
 }
 
 #[test]

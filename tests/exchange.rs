@@ -4,26 +4,8 @@
 use composure::content::{content_hash, Library};
 use composure::exchange::*;
 use composure::sim::{Call, CallRecord, Calls, Mode, PersonaSet, Policy, Scores, Stream, Weights};
-use std::sync::OnceLock;
-
-fn lib() -> &'static Library {
-    static LIB: OnceLock<Library> = OnceLock::new();
-    LIB.get_or_init(|| match Library::shipped_fast() {
-        Ok(l) => l,
-        Err(e) => panic!("shipped content has errors: {e:?}"),
-    })
-}
-
-fn doc_example() -> String {
-    let doc = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/docs/content-format.md"
-    ))
-    .expect("doc");
-    let start = doc.find("```toml\n").expect("toml block") + "```toml\n".len();
-    let end = start + doc[start..].find("```").expect("end of block");
-    doc[start..end].to_string()
-}
+mod common;
+use common::{doc_example, lib};
 
 fn assessment_set(seed: u64) -> PersonaSet {
     PersonaSet {

@@ -5,11 +5,14 @@ use composure::content::*;
 use composure::progress::*;
 use composure::sim::*;
 
+mod common;
+use common::lib;
+
 fn entry(policy: Policy, seed: u64) -> Entry {
-    let lib = Library::shipped().expect("shipped");
+    let lib = lib();
     let c = &lib.campaigns[(seed as usize) % lib.campaigns.len()];
     let set = PersonaSet::practice(&c.id, None, 2, false, None, seed);
-    let mut call = Call::start(&lib, &set, 0).expect("start");
+    let mut call = Call::start(lib, &set, 0).expect("start");
     let mut rng = Stream::new(seed, 1);
     while !call.is_over() {
         let ch = policy.choose(&call, &mut rng);

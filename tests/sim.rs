@@ -6,15 +6,10 @@
 use composure::content::*;
 use composure::sim::*;
 use std::collections::BTreeMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
-fn lib() -> &'static Library {
-    static LIB: OnceLock<Library> = OnceLock::new();
-    LIB.get_or_init(|| match Library::shipped() {
-        Ok(l) => l,
-        Err(e) => panic!("shipped content has errors: {e:?}"),
-    })
-}
+mod common;
+use common::lib;
 
 fn spec(c: &Campaign, archetype: Option<&str>, difficulty: u8, seed: u64) -> CallSpec {
     CallSpec {

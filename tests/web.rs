@@ -10,21 +10,10 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::Router;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod web_common;
+use web_common::container;
 
-/// A fresh container in `<body>` for one test.
-fn container() -> web_sys::HtmlElement {
-    let el = document()
-        .create_element("div")
-        .expect("create div")
-        .unchecked_into::<web_sys::HtmlElement>();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&el)
-        .expect("append");
-    el
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn text_of(root: &web_sys::Element, selector: &str) -> String {
     root.query_selector(selector)

@@ -10,34 +10,10 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod web_common;
+use web_common::{all, container, one};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn container() -> web_sys::HtmlElement {
-    let el = document()
-        .create_element("div")
-        .expect("div")
-        .unchecked_into::<web_sys::HtmlElement>();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&el)
-        .expect("append");
-    el
-}
-
-fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let nodes = root.query_selector_all(selector).expect("selector");
-    (0..nodes.length())
-        .filter_map(|i| nodes.item(i))
-        .map(|n| n.unchecked_into::<web_sys::Element>())
-        .collect()
-}
-
-fn one(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    root.query_selector(selector)
-        .expect("selector")
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
 
 fn start(seed: u64) -> Call {
     let lib = library().expect("content");
