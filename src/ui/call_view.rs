@@ -367,7 +367,7 @@ pub fn CallScreen(
                     >
                         <div
                             class=move || format!("mood__fill mood__fill--{}", mood_word(mood()))
-                            style=move || format!("width: {}%", mood().clamp(0, 100))
+                            style:width=move || format!("{}%", mood().clamp(0, 100))
                         ></div>
                     </div>
                     <span class="mood__value">{move || format!("{} · {}", mood(), mood_word(mood()))}</span>

@@ -508,7 +508,7 @@ fn ShiftBar(shift: ShiftState, live: RwSignal<Option<Live>>) -> impl IntoView {
                 <span id="bonus-label">{format!("Bonus: plan {} of {}", t.successes.min(shift.plan), shift.plan)}</span>
                 <div class="bonus__track" role="meter" aria-labelledby="bonus-label" aria-valuemin="0" aria-valuemax="100"
                     aria-valuenow=bonus.to_string() aria-valuetext=format!("{bonus}% of the plan")>
-                    <div class="bonus__fill" style=format!("width: {bonus}%")></div>
+                    <div class="bonus__fill" style:width=format!("{bonus}%")></div>
                 </div>
             </div>
         </section>

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Trunk post-build hook: adds a Content Security Policy to the built index.html.
+
+The policy allows nothing but the app's own files: scripts, styles, images, the manifest, the
+service worker and fetches from the same origin, WebAssembly compilation, and the one inline
+module script Trunk writes to start the app (allowed by its SHA-256 hash, computed here because
+it names the hashed file names of each build). No inline style attributes: the UI sets styles
+through the CSSOM.
+
+Usage: csp.py [INDEX_HTML]   (default: $TRUNK_STAGING_DIR/index.html)
+"""
+
+import base64
+import hashlib
+import os
+import re
+import sys
+
+path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.environ["TRUNK_STAGING_DIR"], "index.html")
+html = open(path, encoding="utf-8").read()
+html = re.sub(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+hashes = [
+    "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+    for body in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
+]
+policy = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+    ]
+)
+meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}" />'
+html, n = re.subn(r'(<meta charset="utf-8" ?/?>)', r"\1\n    " + meta.replace("\\", "\\\\"), html, count=1)
+if n != 1:
+    sys.exit(f"csp.py: no <meta charset> in {path}")
+open(path, "w", encoding="utf-8").write(html)
+print(f"csp.py: Content-Security-Policy added to {path} ({len(hashes)} inline script hash(es))")
