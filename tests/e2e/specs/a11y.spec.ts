@@ -104,3 +104,30 @@ test('the trainer page, its set form and an assessment pass axe', async ({ page 
   await expect(replies(page).first()).toBeVisible();
   await noSeriousViolations(page, 'Assessment call');
 });
+
+test("the trainer's set form works from the keyboard alone, and markup in a name stays text", async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/trainer');
+  await expect(page.getByRole('heading', { name: 'Trainer', level: 1 })).toBeVisible();
+  const focused = (role: 'button' | 'textbox', name: string) =>
+    page.getByRole(role, { name, exact: true }).evaluate((el) => el === document.activeElement).catch(() => false);
+  const tabTo = async (role: 'button' | 'textbox', name: string) => {
+    for (let i = 0; i < 80; i++) {
+      if (await focused(role, name)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`could not reach ${role} "${name}" with Tab`);
+  };
+  await tabTo('button', 'New persona set');
+  await page.keyboard.press('Enter');
+  await tabTo('textbox', 'Set name');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('<img src=x onerror=alert(1)> Week one');
+  await tabTo('button', 'Save set');
+  await page.keyboard.press('Enter');
+  const saved = page.getByRole('region', { name: '<img src=x onerror=alert(1)> Week one' });
+  await expect(saved).toBeVisible();
+  await expect(saved.getByRole('textbox', { name: 'Share link' })).toHaveValue(/\?set=/);
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+});
