@@ -3,7 +3,7 @@
 //! nothing about the call itself.
 
 use super::browser::{now_ms, speak};
-use crate::content::{Level, Quality, Tone};
+use crate::content::{Quality, Tone};
 use crate::sim::{Call, Choice, Cue, Event, Feedback, Snapshot};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -74,8 +74,9 @@ pub fn mood_word(mood: i32) -> &'static str {
     }
 }
 
-pub fn tone_word(t: Tone) -> &'static str {
-    t.as_str()
+/// "Best answer · calm tone": how a reply is judged, in words.
+pub fn verdict(q: Quality, t: Tone) -> String {
+    format!("{} · {} tone", quality_word(q), t.as_str())
 }
 
 pub fn quality_word(q: Quality) -> &'static str {
@@ -87,10 +88,6 @@ pub fn quality_word(q: Quality) -> &'static str {
     }
 }
 
-fn level_word(l: Level) -> &'static str {
-    l.as_str()
-}
-
 /// Settings of the screen that are not part of the call.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Screen {
@@ -100,8 +97,8 @@ pub struct Screen {
     pub feedback: bool,
 }
 
-/// Applies a choice and reveals the result, with the typing delay if on. Returns false if the
-/// choice was refused.
+/// Applies a choice and reveals the result, with the typing delay if on. A refused choice is
+/// shown as an error on the screen.
 pub fn choose(
     live: RwSignal<Option<Live>>,
     screen: Screen,
@@ -309,7 +306,7 @@ pub fn CallScreen(
                             "customer",
                             name.clone(),
                             format!("{text}{note}"),
-                            level_word(*level),
+                            level.as_str(),
                         ))
                     }
                     Event::Reply { text, .. } => {
@@ -473,10 +470,9 @@ pub fn FeedbackNote(feedback: Feedback) -> impl IntoView {
         "feedback feedback--improve"
     };
     let title = format!(
-        "{}{} · {} tone",
+        "{}{}",
         if good { "✓ " } else { "△ " },
-        quality_word(feedback.quality),
-        tone_word(feedback.tone)
+        verdict(feedback.quality, feedback.tone)
     );
     view! {
         <section class=class aria-label="Feedback on your last line">

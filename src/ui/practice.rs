@@ -195,7 +195,8 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
         }
     });
 
-    let build_set = move |shift_calls: Option<u32>| -> PersonaSet {
+    let lib_set = lib.clone();
+    let build_set = Callback::new(move |shift_calls: Option<u32>| -> PersonaSet {
         let p = prefs.get_untracked();
         let archetype = (p.customer != "random").then_some(p.customer.as_str());
         let limit = (p.reply_limit_s > 0).then_some(p.reply_limit_s);
@@ -212,18 +213,16 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
             set.name = "Shift".into();
             set.calls = Calls::Random { count: n };
             if p.mixed {
-                set.campaigns = library()
-                    .map(|l| l.campaigns.iter().map(|c| c.id.to_string()).collect())
-                    .unwrap_or(set.campaigns);
+                set.campaigns = lib_set.campaigns.iter().map(|c| c.id.to_string()).collect();
             }
         }
         set
-    };
+    });
 
     let start_call = Callback::new(move |_: ()| {
         let _ = store::save_json(PREFS_KEY, &prefs.get_untracked());
         shift.set(None);
-        start.run((build_set(None), 0));
+        start.run((build_set.run(None), 0));
     });
     let start_shift = Callback::new(move |_: ()| {
         let p = prefs.get_untracked();
@@ -233,7 +232,7 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
             tally: ShiftTally::default(),
             results: Vec::new(),
         }));
-        start.run((build_set(Some(p.shift_calls.clamp(2, 20))), 0));
+        start.run((build_set.run(Some(p.shift_calls.clamp(2, 20))), 0));
     });
 
     // Restore a call in progress after a reload; or start a drill asked for by Progress.

@@ -1,8 +1,8 @@
 //! The call review: outcome, scores, required steps, and each turn with the better line.
 
-use super::call_view::{quality_word, tone_word};
+use super::call_view::verdict;
 use crate::content::Ending;
-use crate::sim::{Call, Cue, Event, Report};
+use crate::sim::{Call, Cue, Event, Report, StepResult};
 use leptos::prelude::*;
 
 /// The outcome of a call in words.
@@ -69,7 +69,7 @@ fn turns(call: &Call) -> Vec<Turn> {
             Event::Feedback(f) => out.push(Turn {
                 customer: customer.clone(),
                 yours: yours.clone(),
-                verdict: format!("{} · {} tone", quality_word(f.quality), tone_word(f.tone)),
+                verdict: verdict(f.quality, f.tone),
                 why: f.why.to_string(),
                 better: f.better.as_ref().map(|b| (b.text.to_string(), b.why.to_string())),
                 breaches: f
@@ -116,22 +116,8 @@ pub fn CallReview(call: Call, children: Children) -> impl IntoView {
             </dl>
             {(report.hints_used > 0).then(|| view! { <p class="muted">{format!("Hints used: {}", report.hints_used)}</p> })}
             <div class="steps">
-                <div>
-                    <h3>"Required steps done"</h3>
-                    <ul>
-                        {if done.is_empty() { view! { <li>"None"</li> }.into_any() } else {
-                            done.iter().map(|st| view! { <li>"✓ " {st.label.to_string()}</li> }).collect_view().into_any()
-                        }}
-                    </ul>
-                </div>
-                <div>
-                    <h3>"Required steps missed"</h3>
-                    <ul>
-                        {if missed.is_empty() { view! { <li>"None"</li> }.into_any() } else {
-                            missed.iter().map(|st| view! { <li>"✗ " {st.label.to_string()}</li> }).collect_view().into_any()
-                        }}
-                    </ul>
-                </div>
+                <StepList title="Required steps done" mark="✓ " steps=done.into_iter().cloned().collect() />
+                <StepList title="Required steps missed" mark="✗ " steps=missed.into_iter().cloned().collect() />
             </div>
             <div class="review__actions">{children()}</div>
             <h3>"Turn by turn"</h3>
@@ -156,4 +142,21 @@ pub fn CallReview(call: Call, children: Children) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// A list of required steps under a heading, "None" when empty.
+#[component]
+fn StepList(title: &'static str, mark: &'static str, steps: Vec<StepResult>) -> impl IntoView {
+    view! {
+        <div>
+            <h3>{title}</h3>
+            <ul>
+                {if steps.is_empty() {
+                    view! { <li>"None"</li> }.into_any()
+                } else {
+                    steps.into_iter().map(|st| view! { <li>{mark} {st.label.to_string()}</li> }).collect_view().into_any()
+                }}
+            </ul>
+        </div>
+    }
 }
