@@ -84,9 +84,14 @@ fn turns(call: &Call) -> Vec<Turn> {
     out
 }
 
-/// The review of a finished call, with the actions passed in as children.
+/// The review of a finished call, with the actions passed in as children. `title_id` is the id of
+/// its heading: it must be unique on the page (the trainer's transcript shows several reviews).
 #[component]
-pub fn CallReview(call: Call, children: Children) -> impl IntoView {
+pub fn CallReview(
+    call: Call,
+    #[prop(default = "review-title".to_string())] title_id: String,
+    children: Children,
+) -> impl IntoView {
     let Some(report) = call.report().cloned() else {
         return view! { <p>"The call is not finished."</p> }.into_any();
     };
@@ -100,9 +105,10 @@ pub fn CallReview(call: Call, children: Children) -> impl IntoView {
     ];
     let (done, missed): (Vec<_>, Vec<_>) = report.steps.iter().partition(|st| st.done);
     let persona = call.persona().name.clone();
+    let labelled_by = title_id.clone();
     view! {
-        <section class="review" aria-labelledby="review-title">
-            <h2 id="review-title" tabindex="-1">"Call review"</h2>
+        <section class="review" aria-labelledby=labelled_by>
+            <h2 id=title_id tabindex="-1">"Call review"</h2>
             <p class=if report.passed { "outcome outcome--pass" } else { "outcome outcome--fail" }>
                 {outcome_words(&call, &report)}
             </p>

@@ -726,7 +726,7 @@ fn Transcript(checked: Checked, on_close: Callback<()>) -> impl IntoView {
             <button type="button" class="button button--quiet" on:click=move |_| on_close.run(())>"Close transcript"</button>
             {checked.calls.iter().enumerate().map(|(i, call)| view! {
                 <h3>{format!("Call {}", i + 1)}</h3>
-                <CallReview call=call.clone()><span></span></CallReview>
+                <CallReview call=call.clone() title_id=format!("review-title-{}", i + 1)><span></span></CallReview>
             }).collect_view()}
         </section>
     }

@@ -150,6 +150,10 @@ test('a trainer builds an assessment, a candidate takes it, the trainer sees it 
   await row.getByRole('button', { name: 'Ada Lovelace' }).click();
   await expect(page.getByRole('heading', { name: 'Transcript: Ada Lovelace' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Call review' })).toHaveCount(2);
+  await expect(page.getByRole('region', { name: 'Call review' })).toHaveCount(2);
+  // Two reviews on one page: every id is still unique (the reviews label themselves by id).
+  const ids = await page.locator('[id]').evaluateAll((els) => els.map((e) => e.id));
+  expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   await expect(page.getByText('Your line:').first()).toBeVisible();
 
   // CSV with the same columns.
