@@ -351,23 +351,32 @@ fn SetEditor(
             </div>
         }
     };
+    // A group of checkboxes that edits a list of ids in the form (campaigns, customers).
+    let checks = move |legend: &'static str,
+                       options: Vec<(String, String)>,
+                       get: fn(&SetForm) -> &Vec<String>,
+                       list: fn(&mut SetForm) -> &mut Vec<String>| {
+        view! {
+            <fieldset class="field field--checks">
+                <legend>{legend}</legend>
+                {options.into_iter().map(|(id, label)| {
+                    let (a, b) = (id.clone(), id);
+                    view! {
+                        <label><input type="checkbox" prop:checked=move || f.with(|x| get(x).contains(&a)) on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            f.update(|x| { let l = list(x); l.retain(|c| *c != b); if on { l.push(b.clone()); } });
+                        } />" " {label}</label>
+                    }
+                }).collect_view()}
+            </fieldset>
+        }
+    };
     let assessment = move || f.with(|x| x.mode == "assessment");
     view! {
         <form class="panel set-form" aria-label=title on:submit=move |ev| { ev.prevent_default(); on_save.run((key.clone(), f.get_untracked())); }>
             <h3>{title}</h3>
             {text("set-name", "Set name", |x| x.name.clone(), |x, v| x.name = v)}
-            <fieldset class="field field--checks">
-                <legend>"Campaign"</legend>
-                {campaigns.into_iter().map(|(id, title)| {
-                    let (a, b) = (id.clone(), id);
-                    view! {
-                        <label><input type="checkbox" prop:checked=move || f.with(|x| x.campaigns.contains(&a)) on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            f.update(|x| { x.campaigns.retain(|c| *c != b); if on { x.campaigns.push(b.clone()); } });
-                        } />" " {title}</label>
-                    }
-                }).collect_view()}
-            </fieldset>
+            {checks("Campaign", campaigns, |x| &x.campaigns, |x| &mut x.campaigns)}
             <div class="field">
                 <label for="set-calls">"Calls"</label>
                 <select id="set-calls" on:change=move |ev| f.update(|x| x.calls_kind = event_target_value(&ev))>
@@ -379,18 +388,7 @@ fn SetEditor(
                 {text("set-count", "Number of calls", |x| x.count.clone(), |x, v| x.count = v)}
             </Show>
             <Show when=move || f.with(|x| x.calls_kind == "chosen")>
-                <fieldset class="field field--checks">
-                    <legend>"Customers"</legend>
-                    {archetypes.iter().cloned().map(|(id, label)| {
-                        let (a, b) = (id.clone(), id);
-                        view! {
-                            <label><input type="checkbox" prop:checked=move || f.with(|x| x.archetypes.contains(&a)) on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                f.update(|x| { x.archetypes.retain(|c| *c != b); if on { x.archetypes.push(b.clone()); } });
-                            } />" " {label}</label>
-                        }
-                    }).collect_view()}
-                </fieldset>
+                {checks("Customers", archetypes.clone(), |x| &x.archetypes, |x| &mut x.archetypes)}
             </Show>
             <div class="field">
                 <label for="set-difficulty">"Difficulty"</label>
