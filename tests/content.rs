@@ -28,6 +28,16 @@ fn shipped_content_lints_clean_without_warnings() {
 }
 
 #[test]
+fn the_shipped_library_grades_the_same_line_the_same_way() {
+    let lib = Library::shipped().expect("shipped");
+    let text: Vec<String> = check_library(&lib.campaigns)
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(text.is_empty(), "{}", text.join("\n"));
+}
+
+#[test]
 fn shipped_content_meets_the_promised_volume() {
     let lib = Library::shipped().expect("shipped");
     assert!(lib.campaigns.len() >= 5);
@@ -72,8 +82,15 @@ fn shipped_content_meets_the_promised_volume() {
         utterances += u;
         lines += all.len();
     }
-    assert!(utterances >= 400, "{utterances} utterances");
-    assert!(lines >= 300, "{lines} lines");
+    assert!(utterances >= 2000, "{utterances} utterances");
+    assert!(lines >= 900, "{lines} lines");
+    for c in &lib.campaigns {
+        let kinds: HashSet<Kind> = c.moves.iter().map(|m| m.kind).collect();
+        assert!(kinds.len() >= 12, "{}: {} move kinds", c.id, kinds.len());
+        // Every campaign honours a do-not-call request and ends a threat at once.
+        assert!(c.has_role(Role::OptOut), "{}: no opt-out move", c.id);
+        assert!(c.has_role(Role::ThreatEnd), "{}: no threat-end move", c.id);
+    }
     let ids: HashSet<&str> = lib.customers.archetypes.iter().map(|a| &*a.id).collect();
     for want in [
         "friendly-busy",

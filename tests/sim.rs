@@ -290,14 +290,14 @@ fn every_call_can_reach_its_right_ending_and_a_hostile_line_caps_composure() {
     let lib = lib();
     for c in &lib.campaigns {
         for fate in Fate::ALL {
-            if !fate_available(c, *fate) {
+            if !c.fate_available(*fate) {
                 continue;
             }
             let mut s = spec(c, None, 3, 7);
             s.fate = Some(*fate);
             let call = play(c.clone(), lib.customers.clone(), s, Policy::Best, 1).expect("play");
             let r = call.report().expect("report");
-            assert_eq!(r.ending, right_ending(*fate), "{} {:?}", c.id, fate);
+            assert_eq!(r.ending, fate.right_ending(), "{} {:?}", c.id, fate);
             assert!(r.right_ending);
         }
     }

@@ -26,13 +26,16 @@ mod cli {
   lint PATH...        validate content files (packs, and customers.toml if named)
   stats PATH...       count moves, utterances and lines per campaign
   simulate            play calls with a scripted policy and print score statistics
-      --policy best|random|mirror|worst|all   (default all)
+      --policy P      best, random, mirror, worst, calm-guess, or a surface-only player:
+                      longest, shortest, empathy, calm-longest; or all (default)
       --campaign ID   (default: every shipped campaign)
       --archetype ID  (default: random)
       --difficulty 1-5 (default 3)
       --seed N        (default 1)
       --count N       (default 200)
-      --by-archetype  print mean overall per policy and archetype
+      --pack PATH     play this pack file instead of the shipped packs (repeatable)
+      --by-archetype  also print each player's results per archetype
+      --scores        also print every score's mean and the endings
   replay FILE         replay a call record and verify its claimed scores
   bench [--turns N]   engine turns per second and lint time";
 
@@ -108,12 +111,41 @@ mod cli {
         (diags, campaigns)
     }
 
+    /// The packs in `content/packs/` under the current directory that load without errors (for
+    /// the library-wide checks); none when run elsewhere.
+    fn packs_on_disk() -> Vec<Arc<Campaign>> {
+        let Ok(dir) = std::fs::read_dir("content/packs") else {
+            return Vec::new();
+        };
+        let mut paths: Vec<String> = dir
+            .filter_map(|e| e.ok())
+            .map(|e| e.path().to_string_lossy().into_owned())
+            .filter(|p| p.ends_with(".toml"))
+            .collect();
+        paths.sort();
+        load_paths(&paths).1
+    }
+
     fn lint(paths: &[String]) -> i32 {
         if paths.is_empty() {
             eprintln!("usage: composure lint PATH...");
             return 2;
         }
-        let (diags, _) = load_paths(paths);
+        let (mut diags, campaigns) = load_paths(paths);
+        // Consistency across the library: the packs named, with the shipped ones they do not
+        // replace.
+        let mut all = campaigns.clone();
+        for c in packs_on_disk() {
+            if !all.iter().any(|o| o.id == c.id) {
+                all.push(c);
+            }
+        }
+        let named: Vec<&str> = campaigns.iter().map(|c| &*c.file).collect();
+        diags.extend(
+            check_library(&all)
+                .into_iter()
+                .filter(|d| named.contains(&d.file.as_str())),
+        );
         for d in &diags {
             println!("{d}");
         }
@@ -202,6 +234,55 @@ mod cli {
             print_row("TOTAL", &totals);
         }
         println!(
+            "\nmodel lines (best, composed): words, and how often each surface-only player picks one"
+        );
+        println!("over 400 offers per move drawn as the engine draws them (ratio 1.0 = a blind pick; goal at most 1.5)");
+        print!(
+            "{:<22} {:>6} {:>6} {:>7}",
+            "campaign", "models", "median", "max"
+        );
+        for p in Policy::SURFACE {
+            print!(" {:>20}", p.as_str());
+        }
+        println!();
+        let mut all_words: Vec<usize> = Vec::new();
+        for c in &campaigns {
+            let mut words: Vec<usize> = c
+                .moves
+                .iter()
+                .flat_map(|m| &m.lines)
+                .filter(|l| l.is_model())
+                .map(|l| word_count(&l.text))
+                .collect();
+            words.sort_unstable();
+            all_words.extend(&words);
+            print!(
+                "{:<22} {:>6} {:>6} {:>7}",
+                c.id,
+                words.len(),
+                median(&words),
+                words.last().copied().unwrap_or(0)
+            );
+            for p in Policy::SURFACE {
+                let h = surface_hits(c, *p, 400, 1);
+                print!(
+                    " {:>20}",
+                    format!("{:.1}% x{:.2}", 100.0 * h.rate(), h.ratio())
+                );
+            }
+            println!();
+        }
+        if campaigns.len() > 1 {
+            all_words.sort_unstable();
+            println!(
+                "{:<22} {:>6} {:>6} {:>7}",
+                "TOTAL",
+                all_words.len(),
+                median(&all_words),
+                all_words.last().copied().unwrap_or(0)
+            );
+        }
+        println!(
             "archetypes ({}): {}",
             customers.archetypes.len(),
             customers
@@ -212,6 +293,10 @@ mod cli {
                 .join(", ")
         );
         i32::from(diags.iter().any(|d| d.severity == Severity::Error))
+    }
+
+    fn median(sorted: &[usize]) -> usize {
+        sorted.get(sorted.len() / 2).copied().unwrap_or(0)
     }
 
     fn print_row(name: &str, r: &[usize; 12]) {
@@ -240,30 +325,35 @@ mod cli {
         }
     }
 
-    #[derive(Default)]
-    struct Stat {
-        values: Vec<f64>,
-    }
-    impl Stat {
-        fn mean(&self) -> f64 {
-            if self.values.is_empty() {
-                return 0.0;
-            }
-            self.values.iter().sum::<f64>() / self.values.len() as f64
-        }
-        fn sd(&self) -> f64 {
-            if self.values.len() < 2 {
-                return 0.0;
-            }
-            let m = self.mean();
-            (self.values.iter().map(|v| (v - m) * (v - m)).sum::<f64>()
-                / (self.values.len() - 1) as f64)
-                .sqrt()
-        }
-    }
-
     fn simulate(args: &[String]) -> i32 {
-        let lib = library();
+        // `--pack PATH` (repeatable): play these files instead of the shipped packs.
+        let pack_paths: Vec<String> = args
+            .windows(2)
+            .filter(|w| w[0] == "--pack")
+            .map(|w| w[1].clone())
+            .collect();
+        let mut lib = if pack_paths.is_empty() {
+            library()
+        } else {
+            Library {
+                customers: shipped_customers(),
+                campaigns: Vec::new(),
+            }
+        };
+        if !pack_paths.is_empty() {
+            let (diags, campaigns) = load_paths(&pack_paths);
+            let errors: Vec<_> = diags
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
+            if !errors.is_empty() {
+                for d in errors {
+                    eprintln!("{d}");
+                }
+                return 1;
+            }
+            lib.campaigns = campaigns;
+        }
         let policies: Vec<Policy> = match flag(args, "--policy").unwrap_or("all") {
             "all" => Policy::ALL.to_vec(),
             p => match Policy::parse(p) {
@@ -285,6 +375,7 @@ mod cli {
             .unwrap_or(200);
         let archetype = flag(args, "--archetype");
         let by_archetype = args.iter().any(|a| a == "--by-archetype");
+        let detail = args.iter().any(|a| a == "--scores");
         let campaigns: Vec<Arc<Campaign>> = match flag(args, "--campaign") {
             Some(id) => match lib.campaign(id) {
                 Some(c) => vec![c.clone()],
@@ -302,99 +393,121 @@ mod cli {
             }
         }
         println!(
-            "{} call(s) per policy and campaign, difficulty {difficulty}, seed {seed}, archetype {}",
-            count,
-            archetype.unwrap_or("random")
+            "{count} call(s) per player and campaign, difficulty {difficulty}, seed {seed}, customers: {}",
+            archetype.unwrap_or("every archetype")
         );
-        println!(
-            "{:<8} {:<20} {:>13} {:>13} {:>13} {:>13} {:>13}  endings",
-            "policy", "campaign", "overall", "composure", "correctness", "outcome", "responsive"
-        );
-        let mut table: BTreeMap<(String, usize), Stat> = BTreeMap::new();
+        // results[policy][campaign] and per archetype over all campaigns.
+        let mut results: Vec<Vec<PlayStats>> = Vec::new();
+        let mut arch: Vec<Vec<PlayStats>> = Vec::new();
         for policy in &policies {
+            let mut row = Vec::new();
+            let mut per_arch = vec![PlayStats::default(); lib.customers.archetypes.len()];
             for c in &campaigns {
-                let mut stats: [Stat; 5] = Default::default();
-                let mut endings: BTreeMap<&str, u32> = BTreeMap::new();
-                let mut passed = 0;
-                for i in 0..count {
-                    let spec = CallSpec {
-                        campaign: c.id.clone(),
-                        archetype: archetype.map(Arc::from),
-                        difficulty,
-                        seed: mix(seed, u64::from(i)),
-                        reply_limit_ms: None,
-                        hints: false,
-                        fate: None,
-                        focus: Vec::new(),
-                    };
-                    let call = match play(
-                        c.clone(),
-                        lib.customers.clone(),
-                        spec,
-                        *policy,
-                        mix(seed, u64::from(i) + 7),
-                    ) {
-                        Ok(call) => call,
-                        Err(e) => {
-                            eprintln!("call {i}: {e}");
-                            return 1;
+                match play_many(
+                    c,
+                    &lib.customers,
+                    *policy,
+                    difficulty,
+                    archetype,
+                    seed,
+                    count,
+                ) {
+                    Ok((all, by)) => {
+                        row.push(all);
+                        for (a, b) in per_arch.iter_mut().zip(&by) {
+                            a.merge(b);
                         }
-                    };
-                    let Some(r) = call.report() else { continue };
-                    let s = r.scores;
-                    for (st, v) in stats.iter_mut().zip([
-                        s.overall,
-                        s.composure,
-                        s.correctness,
-                        s.outcome,
-                        s.responsiveness,
-                    ]) {
-                        st.values.push(f64::from(v));
                     }
-                    passed += u32::from(r.passed);
-                    *endings.entry(r.ending.as_str()).or_default() += 1;
-                    let arch = lib
-                        .customers
-                        .archetype(&call.persona().archetype)
-                        .map(|(i, _)| i)
-                        .unwrap_or(0);
-                    table
-                        .entry((policy.as_str().to_string(), arch))
-                        .or_default()
-                        .values
-                        .push(f64::from(s.overall));
+                    Err(e) => {
+                        eprintln!("{}: {e}", c.id);
+                        return 1;
+                    }
                 }
-                let cells: Vec<String> = stats
-                    .iter()
-                    .map(|s| format!("{:>6.1} ±{:>5.1}", s.mean(), s.sd()))
-                    .collect();
-                println!(
-                    "{:<8} {:<20} {}  passed {passed}/{count}; {}",
-                    policy.as_str(),
-                    c.id,
-                    cells.join(" "),
-                    endings
+            }
+            results.push(row);
+            arch.push(per_arch);
+        }
+        let name = |p: &Policy| {
+            if p.surface_only() {
+                format!("{}*", p.as_str())
+            } else {
+                p.as_str().to_string()
+            }
+        };
+        println!("\nmean overall / share of calls passed (* sees only the text of the lines)");
+        print!("{:<20}", "campaign");
+        for p in &policies {
+            print!(" {:>14}", name(p));
+        }
+        println!();
+        let cell = |s: &PlayStats| format!("{:>5.1} {:>5.1}%", s.mean(0), 100.0 * s.pass_rate());
+        for (ci, c) in campaigns.iter().enumerate() {
+            print!("{:<20}", c.id);
+            for row in &results {
+                print!(" {:>14}", cell(&row[ci]));
+            }
+            println!();
+        }
+        if campaigns.len() > 1 {
+            print!("{:<20}", "all campaigns");
+            for row in &results {
+                let mut t = PlayStats::default();
+                for s in row {
+                    t.merge(s);
+                }
+                print!(" {:>14}", cell(&t));
+            }
+            println!();
+        }
+        if detail {
+            println!(
+                "\n{:<13} {:<20} {:>13} {:>10} {:>11} {:>8} {:>10}  endings",
+                "player",
+                "campaign",
+                "overall",
+                "composure",
+                "correctness",
+                "outcome",
+                "responsive"
+            );
+            for (p, row) in policies.iter().zip(&results) {
+                for (c, s) in campaigns.iter().zip(row) {
+                    let endings: Vec<String> = Ending::ALL
                         .iter()
-                        .map(|(e, n)| format!("{e} {n}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
+                        .filter(|e| s.endings[e.index()] > 0)
+                        .map(|e| format!("{} {}", e.as_str(), s.endings[e.index()]))
+                        .collect();
+                    println!(
+                        "{:<13} {:<20} {:>6.1} ±{:>5.1} {:>10.1} {:>11.1} {:>8.1} {:>10.1}  passed {}/{}; {}",
+                        p.as_str(),
+                        c.id,
+                        s.mean(0),
+                        s.overall_sd(),
+                        s.mean(1),
+                        s.mean(2),
+                        s.mean(3),
+                        s.mean(4),
+                        s.passed,
+                        s.calls,
+                        endings.join(", ")
+                    );
+                }
             }
         }
         if by_archetype {
-            println!("\nmean overall per policy and archetype");
-            print!("{:<18}", "archetype");
+            println!("\nper archetype, over the campaigns above: mean overall / share passed");
+            print!("{:<20}", "archetype");
             for p in &policies {
-                print!(" {:>8}", p.as_str());
+                print!(" {:>14}", name(p));
             }
             println!();
             for (i, a) in lib.customers.archetypes.iter().enumerate() {
-                print!("{:<18}", a.id);
-                for p in &policies {
-                    match table.get(&(p.as_str().to_string(), i)) {
-                        Some(s) => print!(" {:>8.1}", s.mean()),
-                        None => print!(" {:>8}", "-"),
-                    }
+                if arch.iter().all(|per| per[i].calls == 0) {
+                    continue;
+                }
+                print!("{:<20}", a.id);
+                for per in &arch {
+                    print!(" {:>14}", cell(&per[i]));
                 }
                 println!();
             }

@@ -269,12 +269,53 @@ fn levels(d: &mut Diagnostics, v: &Value<'_>, what: &str) -> [Vec<Text>; 4] {
             if let Some(v) = f.get(level.as_str()) {
                 out[level.index()] = string_list(d, v, level.as_str())
                     .into_iter()
-                    .map(|(t, _)| t)
+                    .map(|(t, span)| {
+                        check_placeholders(d, &t, span);
+                        t
+                    })
                     .collect();
             }
         }
     }
     out
+}
+
+/// Reports every `{...}` in a customer utterance or a script line that is not one of
+/// [`PLACEHOLDERS`], and every `{` left open, at its own line and column. `span` is the string
+/// value's span in the source (its opening quote included).
+fn check_placeholders(d: &mut Diagnostics, text: &str, span: Range<usize>) {
+    let mut from = 0;
+    while let Some(i) = text[from..].find('{') {
+        let open = from + i;
+        // The value is trimmed; the source has its opening quote (one or three characters).
+        let at = span.start + 1 + open;
+        match text[open + 1..].find('}') {
+            Some(close) => {
+                let name = &text[open + 1..open + 1 + close];
+                if !PLACEHOLDERS.contains(&name) {
+                    d.error(
+                        at..at,
+                        format!(
+                            "unknown placeholder `{{{name}}}`; the placeholders are {}",
+                            PLACEHOLDERS
+                                .iter()
+                                .map(|p| format!("{{{p}}}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    );
+                }
+                from = open + 1 + close + 1;
+            }
+            None => {
+                d.error(
+                    at..at,
+                    "`{` opens a placeholder that is never closed with `}`".into(),
+                );
+                return;
+            }
+        }
+    }
 }
 
 /// Reads a campaign pack. Returns the campaign if it could be built; the caller decides from
@@ -298,6 +339,7 @@ pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<Campaign> {
                 "title",
                 "client",
                 "purpose",
+                "direction",
                 "goal",
                 "situation",
                 "phases",
@@ -313,6 +355,7 @@ pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<Campaign> {
     let mut title = None;
     let mut client = None;
     let mut purpose = None;
+    let mut direction = None;
     let mut goal = None;
     let mut situation = None;
     let mut phases: Vec<(Text, Range<usize>)> = Vec::new();
@@ -330,6 +373,21 @@ pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<Campaign> {
             Purpose::parse,
             &names(Purpose::ALL, |p| p.as_str()),
         );
+        // Optional for packs written before it existed: a complaint line is rung by the
+        // customer, every other purpose by the agent.
+        direction = match c.get("direction") {
+            Some(_) => c.choice(
+                d,
+                "direction",
+                "[campaign]",
+                Direction::parse,
+                &names(Direction::ALL, |x| x.as_str()),
+            ),
+            None => Some(match purpose {
+                Some(Purpose::InboundComplaint) => Direction::Inbound,
+                _ => Direction::Outbound,
+            }),
+        };
         goal = c.text(d, "goal", "[campaign]");
         situation = c.text(d, "situation", "[campaign]");
         match c.get("phases") {
@@ -379,7 +437,7 @@ pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<Campaign> {
     }
     dupes(d, &move_ids, "move id");
 
-    let mut by_role: [Vec<usize>; 9] = Default::default();
+    let mut by_role: [Vec<usize>; ROLES] = Default::default();
     for (i, m) in moves.iter().enumerate() {
         by_role[m.role.index()].push(i);
     }
@@ -389,6 +447,7 @@ pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<Campaign> {
         title: title?,
         client: client?,
         purpose: purpose?,
+        direction: direction?,
         goal: goal?,
         situation: situation?,
         phases: phases.into_iter().map(|(p, _)| p).collect(),
@@ -653,6 +712,9 @@ fn read_line(
     )?;
     let what = "[[move.line]]";
     let text = f.text(d, "text", what);
+    if let (Some(t), Some(v)) = (&text, f.get("text")) {
+        check_placeholders(d, t, v.span());
+    }
     let tone = f.choice(
         d,
         "tone",
@@ -778,23 +840,39 @@ pub(crate) fn read_customers(d: &mut Diagnostics, src: &str) -> Option<Customers
         }
         None => top.missing(d, "names", "the customer file"),
     }
-    let all_levels = |key: &str, d: &mut Diagnostics| -> [Vec<Text>; 4] {
-        match top.get(key) {
-            Some(v) => {
-                let l = levels(d, v, key);
-                if l.iter().any(|x| x.is_empty()) {
-                    d.error(
-                        v.span(),
-                        format!("[{key}] needs lines at every level: polite, curt, rude, abusive"),
-                    );
+    // `[still-there.inbound]`, `[still-there.outbound]`: lines by level for each direction.
+    let all_levels = |key: &str, d: &mut Diagnostics| -> [[Vec<Text>; 4]; 2] {
+        let mut out: [[Vec<Text>; 4]; 2] = Default::default();
+        let Some(v) = top.get(key) else {
+            top.missing(d, key, "the customer file");
+            return out;
+        };
+        let dirs: Vec<&str> = Direction::ALL.iter().map(|x| x.as_str()).collect();
+        let Some(f) = Fields::of(d, v, &format!("[{key}]"), &dirs) else {
+            return out;
+        };
+        for dir in Direction::ALL {
+            let name = format!("{key}.{}", dir.as_str());
+            match f.get(dir.as_str()) {
+                Some(dv) => {
+                    let l = levels(d, dv, &name);
+                    if l.iter().any(|x| x.is_empty()) {
+                        d.error(
+                            dv.span(),
+                            format!(
+                                "[{name}] needs lines at every level: polite, curt, rude, abusive"
+                            ),
+                        );
+                    }
+                    out[dir.index()] = l;
                 }
-                l
-            }
-            None => {
-                top.missing(d, key, "the customer file");
-                Default::default()
+                None => d.error(
+                    v.span(),
+                    format!("[{name}] is missing: shared lines are given for each direction"),
+                ),
             }
         }
+        out
     };
     let still_there = all_levels("still-there", d);
     let hang_up = all_levels("hang-up", d);
@@ -907,7 +985,7 @@ fn read_archetype(d: &mut Diagnostics, v: &Value<'_>) -> Option<Archetype> {
             "`fates` must give some ending a weight above 0".into(),
         );
     }
-    let kinds: [u32; 12] = weights(d, f.get("weights"), "weights", Kind::ALL, |x| x.as_str(), 1);
+    let kinds: [u32; KINDS] = weights(d, f.get("weights"), "weights", Kind::ALL, |x| x.as_str(), 1);
     Some(Archetype {
         id: id?,
         label: label?,

@@ -13,6 +13,7 @@ mod validate;
 pub use diag::{Diagnostic, Severity};
 pub use load::{FORMAT, MAX_SOURCE_BYTES, MAX_TEXT_CHARS};
 pub use model::*;
+pub use validate::{check_library, word_count, LENGTH_MARGIN_PERCENT, MAX_MODEL_WORDS};
 
 use diag::Diagnostics;
 use std::sync::Arc;

@@ -103,7 +103,17 @@ named_enum!(
         AbuseWarning = "abuse-warning",
         AbuseEnd = "abuse-end",
         Escalate = "escalate",
+        ThreatEnd = "threat-end",
     }
+);
+
+/// How many roles there are (the length of [`Campaign::by_role`]).
+pub const ROLES: usize = 10;
+
+named_enum!(
+    /// Who rang whom. Decides which shared customer lines fit ("Did you forget you rang me?"
+    /// only fits a call the agent made).
+    Direction { Inbound = "inbound", Outbound = "outbound" }
 );
 
 named_enum!(
@@ -121,8 +131,16 @@ named_enum!(
         OffTopic = "off-topic",
         Confusion = "confusion",
         ScamCheck = "scam-check",
+        ManagerRequest = "manager-request",
+        Threat = "threat",
+        Callback = "callback",
+        ThirdParty = "third-party",
+        Vulnerability = "vulnerability",
     }
 );
+
+/// How many move kinds there are (the length of [`Archetype::weights`]).
+pub const KINDS: usize = 17;
 
 named_enum!(
     /// How a call ended.
@@ -173,6 +191,18 @@ named_enum!(
     /// How a customer's call is meant to end, drawn per persona.
     Fate { Win = "win", Refuse = "refuse", OptOut = "opt-out", Abuse = "abuse", Escalate = "escalate" }
 );
+
+impl Fate {
+    /// The ending a model agent reaches with a customer of this fate.
+    pub fn right_ending(self) -> Ending {
+        match self {
+            Fate::Win => Ending::Goal,
+            Fate::Refuse | Fate::OptOut => Ending::PoliteClose,
+            Fate::Abuse => Ending::BoundaryEnd,
+            Fate::Escalate => Ending::Escalation,
+        }
+    }
+}
 
 named_enum!(
     /// Age band of a persona.
@@ -226,6 +256,26 @@ pub const TECHNIQUES: &[&str] = &[
     "give-up",
     "threaten",
     "personal",
+];
+
+/// The placeholders a customer utterance or a script line may hold, filled per call from the
+/// persona (see `sim::Fill`): the customer's names, the agent's name, a birth date that fits the
+/// persona's age band, and the call's third party (one per call, a man or a woman).
+pub const PLACEHOLDERS: &[&str] = &[
+    "customer",
+    "customer-full",
+    "agent",
+    "birth-year",
+    "birth-date",
+    "he",
+    "him",
+    "his",
+    "He",
+    "His",
+    "parent",
+    "partner",
+    "child",
+    "sibling",
 ];
 
 /// A required step of a campaign (e.g. "Verify identity before account details").
@@ -355,6 +405,8 @@ pub struct Campaign {
     pub title: Text,
     pub client: Text,
     pub purpose: Purpose,
+    /// Whether the customer rang in or the agent rang out.
+    pub direction: Direction,
     pub goal: Text,
     pub situation: Text,
     pub phases: Vec<Text>,
@@ -362,7 +414,7 @@ pub struct Campaign {
     pub violations: Vec<Violation>,
     pub moves: Vec<Move>,
     /// Move indices by [`Role::index`].
-    pub by_role: [Vec<usize>; 9],
+    pub by_role: [Vec<usize>; ROLES],
     /// Hash of the pack's source text (FNV-1a 64), identifying this exact content.
     pub source_hash: u64,
     /// The pack's source text, kept so a pack can be exported again unchanged.
@@ -372,6 +424,20 @@ pub struct Campaign {
 }
 
 impl Campaign {
+    /// Whether the campaign has the moves a fate needs.
+    pub fn fate_available(&self, fate: Fate) -> bool {
+        match fate {
+            Fate::Win => self.has_role(Role::Win),
+            Fate::Refuse => self.has_role(Role::Refuse),
+            Fate::OptOut => self.has_role(Role::OptOut),
+            Fate::Abuse => {
+                (self.has_role(Role::AbuseWarning) && self.has_role(Role::AbuseEnd))
+                    || self.has_role(Role::ThreatEnd)
+            }
+            Fate::Escalate => self.has_role(Role::Escalate),
+        }
+    }
+
     /// Whether the campaign has at least one move of this role.
     pub fn has_role(&self, role: Role) -> bool {
         !self.by_role[role.index()].is_empty()
@@ -395,7 +461,7 @@ pub struct Archetype {
     pub extra_moves: i32,
     pub ages: Vec<AgeBand>,
     pub fates: [u32; 5],
-    pub weights: [u32; 12],
+    pub weights: [u32; KINDS],
     pub triggers: Vec<Tag>,
     pub traits: Vec<Text>,
     pub pitch: u32,
@@ -404,14 +470,15 @@ pub struct Archetype {
 
 /// The shipped customer file: archetypes, names and the lines every customer may say.
 ///
-/// Invariants: every list is non-empty, `still_there` and `hang_up` have lines at all four
-/// levels.
+/// Invariants: every list is non-empty; `still_there` and `hang_up`, indexed by
+/// [`Direction::index`] and then [`Level::index`], have lines at all four levels for both
+/// directions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Customers {
     pub first_names: Vec<Text>,
     pub last_names: Vec<Text>,
-    pub still_there: [Vec<Text>; 4],
-    pub hang_up: [Vec<Text>; 4],
+    pub still_there: [[Vec<Text>; 4]; 2],
+    pub hang_up: [[Vec<Text>; 4]; 2],
     pub archetypes: Vec<Archetype>,
     pub source_hash: u64,
 }

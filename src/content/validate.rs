@@ -12,6 +12,7 @@ const TERMINAL: &[(Role, Ending)] = &[
     (Role::OptOut, Ending::PoliteClose),
     (Role::AbuseEnd, Ending::BoundaryEnd),
     (Role::Escalate, Ending::Escalation),
+    (Role::ThreatEnd, Ending::BoundaryEnd),
 ];
 
 /// Structural checks that need no simulation.
@@ -122,6 +123,7 @@ fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move
             }
         }
     }
+    check_surface(d, m);
     for l in &m.lines {
         if l.ends == Some(Ending::Goal) && m.role != Role::Win {
             d.error_at_line(
@@ -154,6 +156,121 @@ fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move
             }
         }
     }
+}
+
+/// Words in a line (runs of non-space characters).
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The most words a model line may have: about ten seconds said aloud.
+pub const MAX_MODEL_WORDS: usize = 30;
+
+/// A model line this much longer than every other line of its move (or this much shorter) is
+/// found by a guesser who picks the longest (or shortest) line: percent.
+pub const LENGTH_MARGIN_PERCENT: usize = 20;
+
+/// Surface tells: a model line too long to say, or the longest or shortest line of its move by
+/// a clear margin.
+fn check_surface(d: &mut Diagnostics, m: &Move) {
+    let len = |l: &Line| l.text.chars().count();
+    for (i, l) in m.lines.iter().enumerate() {
+        if !l.is_model() {
+            continue;
+        }
+        let words = word_count(&l.text);
+        if words > MAX_MODEL_WORDS {
+            d.warning_at_line(
+                l.source_line,
+                format!("this model line has {words} words; a phone line has at most {MAX_MODEL_WORDS} (about ten seconds said aloud): split it over two turns"),
+            );
+        }
+        let others: Vec<usize> = m
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, o)| len(o))
+            .collect();
+        let (Some(&longest), Some(&shortest)) = (others.iter().max(), others.iter().min()) else {
+            continue;
+        };
+        let n = len(l);
+        if n * 100 > longest * (100 + LENGTH_MARGIN_PERCENT) {
+            d.warning_at_line(
+                l.source_line,
+                format!("this model line is the longest of move `{}` by a clear margin ({n} characters, the next {longest}): a guesser who picks the longest line finds it", m.id),
+            );
+        }
+        if shortest * 100 > n * (100 + LENGTH_MARGIN_PERCENT) {
+            d.warning_at_line(
+                l.source_line,
+                format!("this model line is the shortest of move `{}` by a clear margin ({n} characters, the next {shortest}): a guesser who picks the shortest line finds it", m.id),
+            );
+        }
+    }
+}
+
+/// Consistency across a whole library: the same or nearly the same line text must be graded
+/// alike (quality and whether it is composed) wherever it appears. Returns a warning at each
+/// later place, naming the earlier one. "Nearly the same": at least five words, and at least
+/// 85 % of the words of the two lines shared (Jaccard over their word sets).
+pub fn check_library(campaigns: &[std::sync::Arc<Campaign>]) -> Vec<super::Diagnostic> {
+    struct Seen<'a> {
+        words: std::collections::BTreeSet<String>,
+        line: &'a Line,
+        file: &'a str,
+    }
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut out = Vec::new();
+    for c in campaigns {
+        for m in &c.moves {
+            for l in &m.lines {
+                let words: std::collections::BTreeSet<String> = l
+                    .text
+                    .split_whitespace()
+                    .map(normalise)
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let graded = |x: &Line| (x.quality, x.tone.composed());
+                for s in &seen {
+                    if graded(s.line) == graded(l) {
+                        continue;
+                    }
+                    let same = normalise(&s.line.text) == normalise(&l.text);
+                    let near = !same && words.len() >= 5 && s.words.len() >= 5 && {
+                        let shared = words.intersection(&s.words).count();
+                        let union = words.len() + s.words.len() - shared;
+                        shared * 100 >= union * 85
+                    };
+                    if same || near {
+                        out.push(super::Diagnostic {
+                            file: c.file.to_string(),
+                            line: l.source_line,
+                            col: 1,
+                            severity: super::Severity::Warning,
+                            message: format!(
+                                "this line is graded {} ({}), but {} the line at {}:{} is graded {} ({}): grade the same behaviour the same way",
+                                l.quality.as_str(),
+                                l.tone.as_str(),
+                                if same { "the same text as" } else { "nearly the same text as" },
+                                s.file,
+                                s.line.source_line,
+                                s.line.quality.as_str(),
+                                s.line.tone.as_str()
+                            ),
+                        });
+                    }
+                }
+                seen.push(Seen {
+                    words,
+                    line: l,
+                    file: &c.file,
+                });
+            }
+        }
+    }
+    out
 }
 
 fn check_steps(d: &mut Diagnostics, c: &Campaign, campaign_line: u32) {
@@ -241,7 +358,7 @@ pub(crate) fn check_playable(
         let fates: Vec<Fate> = Fate::ALL
             .iter()
             .copied()
-            .filter(|f| arch.fates[f.index()] > 0 && sim::fate_available(c, *f))
+            .filter(|f| arch.fates[f.index()] > 0 && c.fate_available(*f))
             .collect();
         'fate: for fate in fates {
             for difficulty in 1..=5u8 {
@@ -257,7 +374,7 @@ pub(crate) fn check_playable(
                         focus: Vec::new(),
                     };
                     let result = sim::play(c.clone(), customers.clone(), spec, Policy::Best, seed);
-                    let wanted = sim::right_ending(fate);
+                    let wanted = fate.right_ending();
                     match result {
                         Ok(call) if call.ending() == Some(wanted) => {}
                         Ok(call) => {

@@ -384,7 +384,7 @@ impl Call {
         self.events.push(Event::Reply {
             turn,
             pick,
-            text: line.text.clone(),
+            text: self.persona.fill.apply(&line.text),
             ms: choice.ms,
             hint: choice.hint,
         });
@@ -417,7 +417,8 @@ impl Call {
                 steps.push(campaign.steps[*s].label.clone());
             }
         }
-        if line.techniques.iter().any(|t| &**t == "set-boundary") {
+        // A warning given, or a threat that needs none: the boundary end is then the right one.
+        if m.role == Role::ThreatEnd || line.techniques.iter().any(|t| &**t == "set-boundary") {
             self.warned = true;
         }
 
@@ -452,7 +453,7 @@ impl Call {
             None
         } else {
             self.best_offered(m).map(|b| Better {
-                text: b.text.clone(),
+                text: self.persona.fill.apply(&b.text),
                 why: b.why.clone(),
                 techniques: b.techniques.clone(),
             })
@@ -503,7 +504,12 @@ impl Call {
         }
         let terminal = matches!(
             m.role,
-            Role::Win | Role::Refuse | Role::OptOut | Role::AbuseEnd | Role::Escalate
+            Role::Win
+                | Role::Refuse
+                | Role::OptOut
+                | Role::AbuseEnd
+                | Role::Escalate
+                | Role::ThreatEnd
         );
         if !terminal {
             self.pos += 1;
@@ -554,7 +560,7 @@ impl Call {
         let level = self.level.index();
         let text = self
             .rng
-            .pick(&self.customers.hang_up[level])
+            .pick(&self.customers.hang_up[self.campaign.direction.index()][level])
             .cloned()
             .unwrap_or_else(|| "Goodbye.".into());
         let (move_id, kind) = self
@@ -589,10 +595,15 @@ impl Call {
             .clamp(m.min_level, m.max_level);
         self.level = level;
         let pool = match cue {
-            Cue::StillThere => &self.customers.still_there[level.index()],
+            Cue::StillThere => {
+                &self.customers.still_there[self.campaign.direction.index()][level.index()]
+            }
             _ => &m.say[level.index()],
         };
-        let text = self.rng.pick(pool).cloned().unwrap_or_else(|| "...".into());
+        let text = match self.rng.pick(pool) {
+            Some(t) => self.persona.fill.apply(t),
+            None => "...".into(),
+        };
         self.events.push(Event::Customer {
             turn: self.turn(),
             cue,
@@ -602,7 +613,7 @@ impl Call {
             text,
         });
         if cue != Cue::StillThere {
-            self.draw_offer(m);
+            draw_offer(m, &mut self.rng, &mut self.offer);
         }
         for i in &self.offer {
             for s in &m.lines[*i].satisfies {
@@ -614,37 +625,10 @@ impl Call {
             lines: self
                 .offer
                 .iter()
-                .map(|i| m.lines[*i].text.clone())
+                .map(|i| self.persona.fill.apply(&m.lines[*i].text))
                 .collect(),
         });
         self.events.push(Event::State(self.snapshot()));
-    }
-
-    /// Four to six of the move's lines: a model line, a calm mistake and a line that is not
-    /// composed, then others, shuffled.
-    fn draw_offer(&mut self, m: &Move) {
-        self.offer.clear();
-        let n = m.lines.len();
-        let size = (4 + self.rng.below(3)).min(n);
-        for group in [&m.model_lines, &m.calm_mistakes, &m.hot_lines] {
-            let free = group.iter().filter(|i| !self.offer.contains(i)).count();
-            if free > 0 {
-                let k = self.rng.below(free);
-                if let Some(i) = group.iter().filter(|i| !self.offer.contains(i)).nth(k) {
-                    self.offer.push(*i);
-                }
-            }
-        }
-        // Fill up with other lines, drawn without replacement.
-        while self.offer.len() < size {
-            let free = n - self.offer.len();
-            let k = self.rng.below(free);
-            match (0..n).filter(|i| !self.offer.contains(i)).nth(k) {
-                Some(i) => self.offer.push(i),
-                None => break,
-            }
-        }
-        self.rng.shuffle(&mut self.offer);
     }
 
     fn snapshot(&self) -> Snapshot {
@@ -664,7 +648,7 @@ impl Call {
 
     fn end(&mut self, ending: Ending) {
         let outcome = score::outcome(ending, self.persona.fate, self.warned);
-        let right = ending == persona::right_ending(self.persona.fate)
+        let right = ending == self.persona.fate.right_ending()
             && (ending != Ending::BoundaryEnd || self.warned);
         let applicable = self.steps_offered | self.steps_done;
         let steps: Vec<StepResult> = self
@@ -699,4 +683,32 @@ impl Call {
         self.report = Some(report);
         self.offer.clear();
     }
+}
+
+/// Draws an offer of four to six of the move's lines into `offer`: a model line, a calm mistake
+/// and a line that is not composed, then others, shuffled. Public so that tools can measure what
+/// a guesser finds over the offers the engine really draws.
+pub fn draw_offer(m: &Move, rng: &mut Stream, offer: &mut Vec<usize>) {
+    offer.clear();
+    let n = m.lines.len();
+    let size = (4 + rng.below(3)).min(n);
+    for group in [&m.model_lines, &m.calm_mistakes, &m.hot_lines] {
+        let free = group.iter().filter(|i| !offer.contains(i)).count();
+        if free > 0 {
+            let k = rng.below(free);
+            if let Some(i) = group.iter().filter(|i| !offer.contains(i)).nth(k) {
+                offer.push(*i);
+            }
+        }
+    }
+    // Fill up with other lines, drawn without replacement.
+    while offer.len() < size {
+        let free = n - offer.len();
+        let k = rng.below(free);
+        match (0..n).filter(|i| !offer.contains(i)).nth(k) {
+            Some(i) => offer.push(i),
+            None => break,
+        }
+    }
+    rng.shuffle(offer);
 }

@@ -13,10 +13,14 @@ mod score;
 mod set;
 
 pub use call::{
-    Better, Breach, Call, Choice, Cue, Event, Feedback, Report, Snapshot, StepResult, MAX_TURNS,
+    draw_offer, Better, Breach, Call, Choice, Cue, Event, Feedback, Report, Snapshot, StepResult,
+    MAX_TURNS,
 };
-pub use persona::{fate_available, right_ending, Persona};
-pub use policy::{play, Policy};
+pub use persona::{Fill, Persona, AGENT_NAME, REFERENCE_YEAR};
+pub use policy::{
+    empathy_words, play, play_many, sounds_heated, surface_hits, text_len, PlayStats, Policy,
+    SurfaceHits, EMPATHY_WORDS,
+};
 pub use record::{check_schema, replay, verify, CallRecord, RecordError, SCHEMA_VERSION};
 pub use rng::{mix, Stream};
 pub use score::{response, Scores, HINT_COST};

@@ -1,9 +1,138 @@
 //! Personas: the customer on the line, generated from a seed.
+//!
+//! The persona also fixes what fills the content's placeholders (`{customer}`, `{birth-year}`,
+//! `{he}`, ...; see [`crate::content::PLACEHOLDERS`]). Those values come from a stream of their
+//! own (stream 2 of the call's seed), so adding them did not change any other draw.
 
 use super::rng::Stream;
 use super::set::CallSpec;
 use super::SimError;
 use crate::content::*;
+
+/// The year birth dates are counted back from. A constant, not the clock: the same seed gives
+/// the same birth date on every machine and in every year.
+pub const REFERENCE_YEAR: i32 = 2026;
+/// The agent's name in `{agent}` placeholders.
+pub const AGENT_NAME: &str = "Alex";
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The values a call's placeholders are filled with. Invariant: one third party per call, so
+/// `{he}` and `{partner}` agree within a call.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fill {
+    pub first: Text,
+    pub last: Text,
+    pub agent: Text,
+    pub birth_day: u32,
+    pub birth_month: u32,
+    pub birth_year: i32,
+    /// Whether the call's third party (a relative, an engineer) is a man.
+    pub third_party_male: bool,
+}
+
+impl Fill {
+    fn draw(first: Text, last: Text, age: AgeBand, rng: &mut Stream) -> Fill {
+        let (lo, hi) = match age {
+            AgeBand::Young => (18, 29),
+            AgeBand::Adult => (30, 44),
+            AgeBand::Middle => (45, 64),
+            AgeBand::Senior => (65, 92),
+        };
+        let age_years = rng.between(lo, hi);
+        Fill {
+            first,
+            last,
+            agent: AGENT_NAME.into(),
+            birth_day: 1 + rng.below(28) as u32,
+            birth_month: 1 + rng.below(12) as u32,
+            birth_year: REFERENCE_YEAR - age_years,
+            third_party_male: rng.below(2) == 0,
+        }
+    }
+
+    /// The value of one placeholder, or `None` for a name that is not a placeholder.
+    pub fn value(&self, name: &str) -> Option<String> {
+        let m = self.third_party_male;
+        let pick = |a: &str, b: &str| Some(if m { a } else { b }.to_string());
+        match name {
+            "customer" => Some(self.first.to_string()),
+            "customer-full" => Some(format!("{} {}", self.first, self.last)),
+            "agent" => Some(self.agent.to_string()),
+            "birth-year" => Some(self.birth_year.to_string()),
+            "birth-date" => {
+                let d = self.birth_day;
+                let suffix = match (d % 10, d) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                let month = MONTHS[(self.birth_month as usize + 11) % 12];
+                Some(format!("{d}{suffix} of {month} {}", self.birth_year))
+            }
+            "he" => pick("he", "she"),
+            "him" => pick("him", "her"),
+            "his" => pick("his", "her"),
+            "He" => pick("He", "She"),
+            "His" => pick("His", "Her"),
+            "parent" => pick("dad", "mum"),
+            "partner" => pick("husband", "wife"),
+            "child" => pick("son", "daughter"),
+            "sibling" => pick("brother", "sister"),
+            _ => None,
+        }
+    }
+
+    /// The text with its placeholders filled. Text without `{` is returned as it is (a
+    /// reference-count bump); an unknown placeholder, which the loader refuses, is left as
+    /// written.
+    pub fn apply(&self, text: &Text) -> Text {
+        if !text.contains('{') {
+            return text.clone();
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut rest: &str = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) => {
+                    let name = &after[..close];
+                    match self.value(name) {
+                        Some(v) => out.push_str(&v),
+                        None => {
+                            out.push('{');
+                            out.push_str(name);
+                            out.push('}');
+                        }
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push_str(&rest[open..]);
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+        out.into()
+    }
+}
 
 /// A generated customer. Invariants: `base_level` already includes the difficulty;
 /// `patience >= 2`; `mood` and `trust` are within 0..=100.
@@ -29,33 +158,14 @@ pub struct Persona {
     pub rate: u32,
     /// The reply time this difficulty suggests, in seconds.
     pub suggested_reply_s: u32,
+    /// What fills the content's placeholders on this call (names, birth date, third party).
+    pub fill: Fill,
 }
 
 impl Persona {
     /// Whether the call can succeed at all.
     pub fn winnable(&self) -> bool {
         self.fate == Fate::Win
-    }
-}
-
-/// Whether the campaign has the moves a fate needs.
-pub fn fate_available(c: &Campaign, fate: Fate) -> bool {
-    match fate {
-        Fate::Win => c.has_role(Role::Win),
-        Fate::Refuse => c.has_role(Role::Refuse),
-        Fate::OptOut => c.has_role(Role::OptOut),
-        Fate::Abuse => c.has_role(Role::AbuseWarning) && c.has_role(Role::AbuseEnd),
-        Fate::Escalate => c.has_role(Role::Escalate),
-    }
-}
-
-/// The ending a model agent reaches with a customer of this fate.
-pub fn right_ending(fate: Fate) -> Ending {
-    match fate {
-        Fate::Win => Ending::Goal,
-        Fate::Refuse | Fate::OptOut => Ending::PoliteClose,
-        Fate::Abuse => Ending::BoundaryEnd,
-        Fate::Escalate => Ending::Escalation,
     }
 }
 
@@ -79,14 +189,14 @@ pub fn generate(
         .get(index)
         .ok_or_else(|| SimError::UnknownArchetype(String::new()))?;
     let fate = match spec.fate {
-        Some(f) if fate_available(campaign, f) => f,
+        Some(f) if campaign.fate_available(f) => f,
         Some(f) => return Err(SimError::FateUnavailable(f)),
         None => {
             let weights: Vec<u32> = Fate::ALL
                 .iter()
                 .map(|f| {
                     let w = a.fates[f.index()];
-                    if !fate_available(campaign, *f) {
+                    if !campaign.fate_available(*f) {
                         0
                     } else if *f == Fate::Win {
                         // Harder days have fewer customers who can be won.
@@ -118,6 +228,12 @@ pub fn generate(
         .cloned()
         .unwrap_or_else(|| "is on the line".into());
     let bump = [0, 0, 1, 1, 2][(d - 1) as usize];
+    let fill = Fill::draw(
+        first.clone(),
+        last.clone(),
+        age,
+        &mut Stream::new(spec.seed, 2),
+    );
     let persona = Persona {
         archetype: a.id.clone(),
         archetype_label: a.label.clone(),
@@ -134,6 +250,7 @@ pub fn generate(
         pitch: (a.pitch as i32 + rng.between(-8, 8)).clamp(50, 200) as u32,
         rate: (a.rate as i32 + rng.between(-5, 5)).clamp(50, 200) as u32,
         suggested_reply_s: (30 - 4 * d) as u32,
+        fill,
     };
     Ok((persona, index))
 }
@@ -205,7 +322,17 @@ pub fn deck(
         Fate::Win => &[Role::Win],
         Fate::Refuse => &[Role::Refuse],
         Fate::OptOut => &[Role::OptOut],
-        Fate::Abuse => &[Role::AbuseWarning, Role::AbuseEnd],
+        // A threat of violence or discriminatory abuse ends the call at once: about one abusive
+        // customer in three makes one, where the campaign has such a move (always, where it
+        // has no warning pair).
+        Fate::Abuse => {
+            let pair = campaign.has_role(Role::AbuseWarning) && campaign.has_role(Role::AbuseEnd);
+            if campaign.has_role(Role::ThreatEnd) && (!pair || rng.below(3) == 0) {
+                &[Role::ThreatEnd]
+            } else {
+                &[Role::AbuseWarning, Role::AbuseEnd]
+            }
+        }
         Fate::Escalate => &[Role::Escalate],
     };
     for role in ending {

@@ -1,4 +1,13 @@
-//! Scripted players for tools, tests and the validator: best, random, mirror and worst.
+//! Scripted players for tools, tests and the validator.
+//!
+//! Two families:
+//! - players that know the script's grading: `best` (a model agent), `random`, `mirror`
+//!   (answers rudeness in kind) and `worst`;
+//! - **surface-only players**, which see nothing but the text of the offered lines, as a
+//!   candidate who knows nothing about the job would: `longest`, `shortest`, `empathy` (most
+//!   empathy words) and `calm-longest` (drops the lines that sound heated, then takes the
+//!   longest). Their pass rate is a test of the content: if a guess passes, the score means
+//!   nothing. [`Policy::surface_only`] tells them apart.
 
 use super::call::{Call, Choice};
 use super::rng::Stream;
@@ -18,11 +27,40 @@ pub enum Policy {
     Mirror,
     /// The worst line: wrong and hostile.
     Worst,
+    /// Surface only: the longest offered line (in characters).
+    Longest,
+    /// Surface only: the shortest offered line.
+    Shortest,
+    /// Surface only: the line with the most empathy words ("sorry", "I understand", ...).
+    Empathy,
+    /// Surface only: drops the lines whose text sounds heated ([`sounds_heated`]), then takes
+    /// the longest of the rest.
+    CalmLongest,
+    /// Knows the tone of every line but not its grading: any composed line, at random. Not a
+    /// surface player (it reads the tone labels), but the bar for "calm alone should not pass".
+    CalmGuess,
 }
 
 impl Policy {
-    pub const ALL: &'static [Policy] =
-        &[Policy::Best, Policy::Random, Policy::Mirror, Policy::Worst];
+    pub const ALL: &'static [Policy] = &[
+        Policy::Best,
+        Policy::Random,
+        Policy::Mirror,
+        Policy::Worst,
+        Policy::Longest,
+        Policy::Shortest,
+        Policy::Empathy,
+        Policy::CalmLongest,
+        Policy::CalmGuess,
+    ];
+
+    /// The players that see only the text of the offered lines.
+    pub const SURFACE: &'static [Policy] = &[
+        Policy::Longest,
+        Policy::Shortest,
+        Policy::Empathy,
+        Policy::CalmLongest,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -30,11 +68,56 @@ impl Policy {
             Policy::Random => "random",
             Policy::Mirror => "mirror",
             Policy::Worst => "worst",
+            Policy::Longest => "longest",
+            Policy::Shortest => "shortest",
+            Policy::Empathy => "empathy",
+            Policy::CalmLongest => "calm-longest",
+            Policy::CalmGuess => "calm-guess",
         }
+    }
+
+    /// Whether the player sees only the text of the lines (not their grading or tone).
+    pub fn surface_only(self) -> bool {
+        Policy::SURFACE.contains(&self)
     }
 
     pub fn parse(s: &str) -> Option<Policy> {
         Policy::ALL.iter().copied().find(|p| p.as_str() == s)
+    }
+
+    /// What a surface-only player picks from these texts (`None` for the other players, or no
+    /// texts). Ties go to the first of the equals, and offers are shuffled, so a tie is a coin
+    /// toss.
+    pub fn pick_by_text(self, texts: &[&str]) -> Option<usize> {
+        if texts.is_empty() {
+            return None;
+        }
+        let key: Box<dyn Fn(&str) -> f64> = match self {
+            Policy::Longest => Box::new(|t| -(text_len(t) as f64)),
+            Policy::Shortest => Box::new(|t| text_len(t) as f64),
+            // Most empathy words; among equals, the longer line.
+            Policy::Empathy => {
+                Box::new(|t| -(empathy_words(t) as f64 * 1000.0 + text_len(t) as f64))
+            }
+            Policy::CalmLongest => {
+                let any_calm = texts.iter().any(|t| !sounds_heated(t));
+                Box::new(move |t| {
+                    let heated = any_calm && sounds_heated(t);
+                    f64::from(u8::from(heated)) * 1e6 - text_len(t) as f64
+                })
+            }
+            _ => return None,
+        };
+        let mut best = 0;
+        let mut best_key = f64::INFINITY;
+        for (i, t) in texts.iter().enumerate() {
+            let k = key(t);
+            if k < best_key {
+                best = i;
+                best_key = k;
+            }
+        }
+        Some(best)
     }
 
     /// The choice this player makes now.
@@ -63,6 +146,19 @@ impl Policy {
                     })
                 }
             }
+            Policy::Longest | Policy::Shortest | Policy::Empathy | Policy::CalmLongest => {
+                let texts: Vec<&str> = call.offered().map(|l| &*l.text).collect();
+                self.pick_by_text(&texts).unwrap_or(0)
+            }
+            Policy::CalmGuess => {
+                let composed = call.offered().filter(|l| l.tone.composed()).count();
+                let k = rng.below(composed.max(1));
+                call.offered()
+                    .enumerate()
+                    .filter(|(_, l)| l.tone.composed())
+                    .nth(k)
+                    .map_or(0, |(i, _)| i)
+            }
         };
         let ms = match self {
             Policy::Best => 3_000,
@@ -70,9 +166,85 @@ impl Policy {
             // Slow as well as wrong: near the end of the reference reply time.
             Policy::Worst => 19_000,
             Policy::Random => 1_000 + rng.below(14_000) as u32,
+            // A guesser answers quickly.
+            Policy::Longest
+            | Policy::Shortest
+            | Policy::Empathy
+            | Policy::CalmLongest
+            | Policy::CalmGuess => 3_000,
         };
         Choice::line(pick as u8, ms)
     }
+}
+
+/// The length a reader sees: characters, not bytes.
+pub fn text_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Words and phrases that signal empathy on the surface of a line, whatever the line does.
+pub const EMPATHY_WORDS: &[&str] = &[
+    "sorry",
+    "apologise",
+    "apologies",
+    "understand",
+    "appreciate",
+    "frustrat",
+    "imagine",
+    "i hear",
+    "must be",
+    "completely",
+    "of course",
+    "thank",
+    "totally",
+    "upsetting",
+    "worrying",
+];
+
+/// How many empathy words or phrases a line holds (each occurrence counts).
+pub fn empathy_words(text: &str) -> usize {
+    let t = text.to_lowercase();
+    EMPATHY_WORDS.iter().map(|w| t.matches(w).count()).sum()
+}
+
+/// Surface marks of a heated line, as a guesser would spot them.
+const HEAT_MARKS: &[&str] = &[
+    "!",
+    "calm down",
+    "look,",
+    "listen,",
+    "whatever",
+    "not my",
+    "your fault",
+    "obviously",
+    "seriously",
+    "frankly",
+    "mate",
+    "as i said",
+    "like i said",
+    "i've already",
+    "i already told",
+    "no need to",
+    "rude",
+    "your problem",
+    "ridiculous",
+    "honestly,",
+    "fine.",
+    "you people",
+    "can't you",
+    "don't you",
+    "shut",
+    "stupid",
+    "idiot",
+    "bloody",
+    "for god",
+    "not interested in your",
+];
+
+/// Whether a line sounds heated from its text alone (the `calm-longest` player's filter).
+pub fn sounds_heated(text: &str) -> bool {
+    let t = text.to_lowercase();
+    HEAT_MARKS.iter().any(|m| t.contains(m))
 }
 
 fn argmin<'a>(lines: impl Iterator<Item = &'a Line>, key: impl Fn(&Line) -> f64) -> usize {
@@ -93,7 +265,7 @@ fn best(call: &Call) -> usize {
     let wanted_end = match role {
         Some(Role::Win) => Some(Ending::Goal),
         Some(Role::Refuse | Role::OptOut) => Some(Ending::PoliteClose),
-        Some(Role::AbuseEnd) => Some(Ending::BoundaryEnd),
+        Some(Role::AbuseEnd | Role::ThreatEnd) => Some(Ending::BoundaryEnd),
         Some(Role::Escalate) => Some(Ending::Escalation),
         _ => None,
     };
@@ -133,4 +305,169 @@ pub fn play(
         call.apply(choice)?;
     }
     Ok(call)
+}
+
+/// What a player scored over many calls.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlayStats {
+    pub calls: u32,
+    pub passed: u32,
+    /// Sums of the five scores, in the order overall, composure, correctness, outcome,
+    /// responsiveness.
+    pub sums: [f64; 5],
+    /// Sums of squares of the overall score (for its standard deviation).
+    pub overall_sq: f64,
+    /// How many calls ended each way, by [`Ending::index`].
+    pub endings: [u32; 6],
+}
+
+impl PlayStats {
+    fn add(&mut self, report: &super::call::Report) {
+        let s = report.scores;
+        self.calls += 1;
+        self.passed += u32::from(report.passed);
+        for (sum, v) in self.sums.iter_mut().zip([
+            s.overall,
+            s.composure,
+            s.correctness,
+            s.outcome,
+            s.responsiveness,
+        ]) {
+            *sum += f64::from(v);
+        }
+        self.overall_sq += f64::from(s.overall) * f64::from(s.overall);
+        self.endings[report.ending.index()] += 1;
+    }
+    /// Folds another player's tally into this one.
+    pub fn merge(&mut self, other: &PlayStats) {
+        self.calls += other.calls;
+        self.passed += other.passed;
+        for (a, b) in self.sums.iter_mut().zip(other.sums) {
+            *a += b;
+        }
+        self.overall_sq += other.overall_sq;
+        for (a, b) in self.endings.iter_mut().zip(other.endings) {
+            *a += b;
+        }
+    }
+    /// Mean of score `i` (0 overall, 1 composure, 2 correctness, 3 outcome, 4 responsiveness).
+    pub fn mean(&self, i: usize) -> f64 {
+        if self.calls == 0 {
+            0.0
+        } else {
+            self.sums[i] / f64::from(self.calls)
+        }
+    }
+    /// Standard deviation of the overall score.
+    pub fn overall_sd(&self) -> f64 {
+        if self.calls < 2 {
+            return 0.0;
+        }
+        let n = f64::from(self.calls);
+        let m = self.sums[0] / n;
+        ((self.overall_sq - n * m * m) / (n - 1.0)).max(0.0).sqrt()
+    }
+    /// Share of calls passed, 0 to 1.
+    pub fn pass_rate(&self) -> f64 {
+        if self.calls == 0 {
+            0.0
+        } else {
+            f64::from(self.passed) / f64::from(self.calls)
+        }
+    }
+}
+
+/// Plays `count` calls of a campaign with a policy, at one difficulty, and tallies them, overall
+/// and per archetype (indexed like `customers.archetypes`). Call `i` uses the seeds
+/// `mix(seed, i)` (customer) and `mix(seed, i + 7)` (player), so every policy meets the same
+/// customers.
+pub fn play_many(
+    campaign: &Arc<Campaign>,
+    customers: &Arc<Customers>,
+    policy: Policy,
+    difficulty: u8,
+    archetype: Option<&str>,
+    seed: u64,
+    count: u32,
+) -> Result<(PlayStats, Vec<PlayStats>), SimError> {
+    let mut all = PlayStats::default();
+    let mut by_archetype = vec![PlayStats::default(); customers.archetypes.len()];
+    for i in 0..count {
+        let spec = CallSpec {
+            campaign: campaign.id.clone(),
+            archetype: archetype.map(Arc::from),
+            difficulty,
+            seed: super::rng::mix(seed, u64::from(i)),
+            reply_limit_ms: None,
+            hints: false,
+            fate: None,
+            focus: Vec::new(),
+        };
+        let call = play(
+            campaign.clone(),
+            customers.clone(),
+            spec,
+            policy,
+            super::rng::mix(seed, u64::from(i) + 7),
+        )?;
+        if let Some(r) = call.report() {
+            all.add(r);
+            if let Some((a, _)) = customers.archetype(&call.persona().archetype) {
+                by_archetype[a].add(r);
+            }
+        }
+    }
+    Ok((all, by_archetype))
+}
+
+/// How often a surface-only player finds a model line over offers the engine draws.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SurfaceHits {
+    pub offers: u32,
+    /// Offers where the player's pick was a model line.
+    pub hits: u32,
+    /// The expected number of such offers for a blind pick: the sum over offers of
+    /// (model lines offered) / (lines offered).
+    pub chance: f64,
+}
+
+impl SurfaceHits {
+    /// Hits as a share of offers, 0 to 1.
+    pub fn rate(&self) -> f64 {
+        if self.offers == 0 {
+            0.0
+        } else {
+            f64::from(self.hits) / f64::from(self.offers)
+        }
+    }
+    /// Hits against a blind pick: 1 is chance, 1.5 is the most the content allows.
+    pub fn ratio(&self) -> f64 {
+        if self.chance == 0.0 {
+            0.0
+        } else {
+            f64::from(self.hits) / self.chance
+        }
+    }
+}
+
+/// Draws `samples` offers of every move of the campaign, as the engine draws them, and counts how
+/// often a surface-only player picks a model line.
+pub fn surface_hits(campaign: &Campaign, policy: Policy, samples: u32, seed: u64) -> SurfaceHits {
+    let mut out = SurfaceHits::default();
+    let mut rng = Stream::new(seed, 0x5afe);
+    let mut offer = Vec::with_capacity(6);
+    for m in &campaign.moves {
+        for _ in 0..samples {
+            super::call::draw_offer(m, &mut rng, &mut offer);
+            let texts: Vec<&str> = offer.iter().map(|i| &*m.lines[*i].text).collect();
+            let Some(pick) = policy.pick_by_text(&texts) else {
+                return out;
+            };
+            let models = offer.iter().filter(|i| m.lines[**i].is_model()).count();
+            out.offers += 1;
+            out.hits += u32::from(m.lines[offer[pick]].is_model());
+            out.chance += models as f64 / offer.len() as f64;
+        }
+    }
+    out
 }
