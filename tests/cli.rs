@@ -64,10 +64,28 @@ fn stats_counts_every_shipped_campaign() {
         out.contains("TOTAL") && out.contains("archetypes (12)"),
         "{out}"
     );
+    // The model-line table: word counts and each surface player's hit rate, per campaign.
+    let table = out
+        .split("model lines (best, composed)")
+        .nth(1)
+        .expect("table");
+    for p in Policy::SURFACE {
+        assert!(table.contains(p.as_str()), "{out}");
+    }
+    for (file, _) in SHIPPED_PACKS {
+        let id = file
+            .trim_start_matches("content/packs/")
+            .trim_end_matches(".toml");
+        let row = table
+            .lines()
+            .find(|l| l.starts_with(id))
+            .unwrap_or_else(|| panic!("{id} row missing:\n{out}"));
+        assert_eq!(row.matches(" x").count(), Policy::SURFACE.len(), "{row}");
+    }
 }
 
 #[test]
-fn simulate_prints_a_table_per_policy() {
+fn simulate_prints_every_player_beside_each_campaign_and_archetype() {
     let (code, out) = run(&[
         "simulate",
         "--count",
@@ -77,15 +95,59 @@ fn simulate_prints_a_table_per_policy() {
         "--by-archetype",
     ]);
     assert_eq!(code, 0, "{out}");
-    for p in ["best", "random", "mirror", "worst"] {
-        assert!(out.contains(p), "{out}");
-    }
+    // The header row names every player, the surface-only ones marked with a star.
+    let header: Vec<&str> = out
+        .lines()
+        .find(|l| l.starts_with("campaign "))
+        .expect("header row")
+        .split_whitespace()
+        .collect();
+    let want: Vec<String> = std::iter::once("campaign".to_string())
+        .chain(Policy::ALL.iter().map(|p| {
+            if p.surface_only() {
+                format!("{}*", p.as_str())
+            } else {
+                p.as_str().to_string()
+            }
+        }))
+        .collect();
+    assert_eq!(header, want, "{out}");
+    // One row for the campaign: a mean and a pass share per player.
+    let row: Vec<&str> = out
+        .lines()
+        .find(|l| l.starts_with("volta-complaints "))
+        .expect("campaign row")
+        .split_whitespace()
+        .collect();
+    assert_eq!(row.len(), 1 + 2 * Policy::ALL.len(), "{out}");
+    assert_eq!(
+        row[1..3],
+        ["100.0", "100.0%"],
+        "best passes every call: {out}"
+    );
+    let per_archetype = out.split("per archetype").nth(1).expect("archetype table");
     assert!(
-        out.contains("mean overall per policy and archetype"),
+        per_archetype.lines().any(|l| l.starts_with("abusive ")),
         "{out}"
     );
     let (code, _) = run(&["simulate", "--policy", "sideways"]);
     assert_eq!(code, 2);
+    // A pack file given on the command line is played instead of the shipped ones.
+    let (code, out) = run(&[
+        "simulate",
+        "--count",
+        "5",
+        "--policy",
+        "longest",
+        "--pack",
+        "content/packs/fieldline-survey.toml",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("fieldline-survey ") || l.starts_with("volta-complaints "))
+        .collect();
+    assert_eq!(rows.len(), 1, "{out}");
 }
 
 #[test]

@@ -387,3 +387,100 @@ fn a_ten_thousand_move_pack_is_read_and_judged() {
     );
     assert_eq!(l.value.map(|c| c.moves.len()), Some(10_003));
 }
+
+#[test]
+fn an_unknown_placeholder_is_reported_at_its_line_and_column() {
+    let src = edit(
+        "polite = [\"Hello, who's this?\"",
+        "polite = [\"Hello, {agent}? It's {customer} and {nickname} here.\"",
+    );
+    let l = load_pack("bad.toml", &src, &customers());
+    assert!(l.value.is_none());
+    let line = line_of("polite = [\"Hello, who's this?\"");
+    let text = src.lines().nth(line as usize - 1).expect("line");
+    let col = text.find("{nickname}").expect("placeholder") as u32 + 1;
+    let found: Vec<String> = l.errors().map(|d| d.to_string()).collect();
+    assert!(
+        l.errors().any(|d| d.line == line
+            && d.col == col
+            && d.message.contains("unknown placeholder `{nickname}`")),
+        "want {line}:{col}; got {found:?}"
+    );
+    assert_eq!(found.len(), 1, "only the unknown one: {found:?}");
+    // An unclosed brace in a script line.
+    let src = edit(
+        "text = \"Thank you! First question",
+        "text = \"Thank you, {customer! First question",
+    );
+    let l = load_pack("bad.toml", &src, &customers());
+    assert!(l.errors().any(|d| d.message.contains("never closed")
+        && d.line == line_of("text = \"Thank you! First question")));
+}
+
+#[test]
+fn a_model_line_that_stands_out_by_length_or_is_too_long_is_warned_about() {
+    let long = "Thank you! First question, and it is only the first of five quick ones today, so bear with me: how easy was it to find what you needed on your last visit, from one to five, where five is very easy?";
+    let src = edit(
+        "text = \"Thank you! First question: how easy was it to find what you needed, from one to five?\"",
+        &format!("text = \"{long}\""),
+    );
+    let l = load_pack("warn.toml", &src, &customers());
+    assert!(l.value.is_some(), "warnings do not refuse a pack");
+    // Line diagnostics point at the line's `[[move.line]]` header, just above its text.
+    let at = line_of("text = \"Thank you! First question") - 1;
+    let msgs: Vec<&str> = l
+        .diagnostics
+        .iter()
+        .filter(|d| d.line == at)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("words; a phone line has at most 30")),
+        "{msgs:?}"
+    );
+    assert!(
+        msgs.iter()
+            .any(|m| m.contains("is the longest of move `sure-go-on`")),
+        "{msgs:?}"
+    );
+    // The shortest by a clear margin.
+    let src = edit(
+        "text = \"Thank you! First question: how easy was it to find what you needed, from one to five?\"",
+        "text = \"Thanks. Question one?\"",
+    );
+    let l = load_pack("warn.toml", &src, &customers());
+    assert!(l
+        .diagnostics
+        .iter()
+        .any(|d| d.line == at && d.message.contains("is the shortest of move `sure-go-on`")));
+}
+
+#[test]
+fn the_library_check_flags_one_line_graded_two_ways() {
+    let c = customers();
+    let a = load_pack("a.toml", &doc_example(), &c).value.expect("a");
+    // The same pack under another id, with the calm "It really is only two minutes" line turned
+    // from wrong into weak, and one line reworded by a word (still nearly the same).
+    let src = doc_example()
+        .replacen("id = \"greenleaf-survey\"", "id = \"greenleaf-two\"", 1)
+        .replacen(
+            "tone = \"calm\"\nquality = \"wrong\"\ntechniques = [\"pressure\"]\nwhy = \"Pressing",
+            "tone = \"calm\"\nquality = \"weak\"\ntechniques = [\"pressure\"]\nwhy = \"Pressing",
+            1,
+        );
+    let b = load_pack("b.toml", &src, &c).value.expect("b");
+    let warnings = check_library(&[a.clone(), b]);
+    let at = src[..src.find("It really is only two minutes").expect("line")]
+        .matches('\n')
+        .count() as u32;
+    assert!(
+        warnings.iter().any(|d| d.file == "b.toml"
+            && d.line == at
+            && d.message
+                .contains("graded weak (calm), but the same text as the line at a.toml")),
+        "{warnings:#?}"
+    );
+    // A library of one pack is consistent with itself.
+    assert!(check_library(&[a]).is_empty());
+}

@@ -496,3 +496,180 @@ fn fixed_call_digest(lib: &Library) -> String {
     }
     call.digest()
 }
+
+#[test]
+fn every_placeholder_has_a_value_and_fills_consistently() {
+    let c = &lib().campaigns[0];
+    for seed in 0..40 {
+        let call = Call::new(
+            c.clone(),
+            lib().customers.clone(),
+            spec(c, None, 3, seed),
+            Weights::default(),
+            70,
+        )
+        .expect("call");
+        let p = call.persona();
+        for name in PLACEHOLDERS {
+            let v = p.fill.value(name).unwrap_or_default();
+            assert!(!v.is_empty() && !v.contains('{'), "{{{name}}} -> {v:?}");
+        }
+        let (first, last) = p.name.split_once(' ').expect("two names");
+        let filled = p.fill.apply(&Text::from(
+            "{customer}, {customer-full}; {he} said {his} {partner}",
+        ));
+        let he = p.fill.value("he").expect("he");
+        let partner = p.fill.value("partner").expect("partner");
+        assert!(filled.starts_with(&format!("{first}, {first} {last}; {he} said ")));
+        assert_eq!(he == "he", partner == "husband", "one third party per call");
+        // A birth year that fits the age band, counted from the fixed reference year.
+        let age = REFERENCE_YEAR - p.fill.birth_year;
+        let (lo, hi) = match p.age {
+            AgeBand::Young => (18, 29),
+            AgeBand::Adult => (30, 44),
+            AgeBand::Middle => (45, 64),
+            AgeBand::Senior => (65, 92),
+        };
+        assert!((lo..=hi).contains(&age), "{:?} aged {age}", p.age);
+        let date = p.fill.value("birth-date").expect("date");
+        assert!(date.ends_with(&p.fill.birth_year.to_string()), "{date}");
+        // Text without placeholders is shared, not copied.
+        let plain = Text::from("No braces here.");
+        assert!(Arc::ptr_eq(&plain, &p.fill.apply(&plain)));
+    }
+}
+
+#[test]
+fn no_placeholder_reaches_the_trainee_unfilled() {
+    for c in &lib().campaigns {
+        for seed in 0..60 {
+            let mut call = Call::new(
+                c.clone(),
+                lib().customers.clone(),
+                spec(c, None, 3, seed),
+                Weights::default(),
+                70,
+            )
+            .expect("call");
+            let mut rng = Stream::new(seed, 5);
+            while !call.is_over() {
+                let ch = random_choice(&call, &mut rng);
+                call.apply(Choice { hint: false, ..ch }).expect("apply");
+            }
+            let json = serde_json::to_string(call.events()).expect("json");
+            for name in PLACEHOLDERS {
+                assert!(
+                    !json.contains(&format!("{{{name}}}")),
+                    "{} seed {seed}: {{{name}}}",
+                    c.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn shared_lines_follow_the_campaign_direction() {
+    let customers = &lib().customers;
+    let inbound = &customers.still_there[Direction::Inbound.index()];
+    let outbound = &customers.still_there[Direction::Outbound.index()];
+    let rang_me = |lines: &[Vec<Text>; 4]| lines.iter().flatten().any(|l| l.contains("rang me"));
+    assert!(rang_me(outbound) && !rang_me(inbound));
+    // A complaint line is inbound: its still-there prompts come from the inbound set.
+    for c in &lib().campaigns {
+        let expected = if c.purpose == Purpose::InboundComplaint {
+            Direction::Inbound
+        } else {
+            Direction::Outbound
+        };
+        assert_eq!(c.direction, expected, "{}", c.id);
+        let mut s = spec(c, None, 3, 9);
+        s.reply_limit_ms = Some(10_000);
+        let mut call =
+            Call::new(c.clone(), customers.clone(), s, Weights::default(), 70).expect("call");
+        call.apply(Choice::timeout(10_000)).expect("timeout");
+        let said = call.events().iter().rev().find_map(|e| match e {
+            Event::Customer {
+                cue: Cue::StillThere,
+                level,
+                text,
+                ..
+            } => Some((*level, text.clone())),
+            _ => None,
+        });
+        if let Some((level, text)) = said {
+            let pool = &customers.still_there[c.direction.index()][level.index()];
+            assert!(pool.contains(&text), "{}: {text:?}", c.id);
+        }
+    }
+}
+
+#[test]
+fn a_threat_ends_the_call_at_once_with_full_outcome_and_no_warning_turn() {
+    let customers = lib().customers.clone();
+    let mut seen = 0;
+    for c in &lib().campaigns {
+        if !c.has_role(Role::ThreatEnd) {
+            continue;
+        }
+        for seed in 0..120 {
+            let mut s = spec(c, Some("abusive"), 5, seed);
+            s.fate = Some(Fate::Abuse);
+            let call = play(c.clone(), customers.clone(), s, Policy::Best, seed).expect("play");
+            let last_move = call.events().iter().rev().find_map(|e| match e {
+                Event::Customer { move_id, .. } => Some(move_id.clone()),
+                _ => None,
+            });
+            let m = c
+                .moves
+                .iter()
+                .find(|m| Some(&m.id) == last_move.as_ref())
+                .expect("move");
+            if m.role != Role::ThreatEnd {
+                continue;
+            }
+            seen += 1;
+            let r = call.report().expect("report");
+            assert_eq!(r.ending, Ending::BoundaryEnd, "{} seed {seed}", c.id);
+            assert!(
+                r.right_ending && r.scores.outcome == 100,
+                "{} seed {seed}: {r:?}",
+                c.id
+            );
+            // No abuse-warning move was played in a threat call.
+            let warned = call.events().iter().any(|e| {
+                matches!(e, Event::Customer { move_id, .. }
+                if c.moves.iter().any(|m| &m.id == move_id && m.role == Role::AbuseWarning))
+            });
+            assert!(
+                !warned,
+                "{} seed {seed}: a warning turn before a threat",
+                c.id
+            );
+        }
+    }
+    assert!(seen > 0, "no threat call was drawn");
+}
+
+#[test]
+fn surface_players_read_only_the_text() {
+    let texts = [
+        "Sorry, I understand, I really do.",
+        "A much longer line that says nothing kind at all, really nothing.",
+        "Short.",
+        "Look, calm down! I'm doing my best, and it's a long line too.",
+    ];
+    assert_eq!(Policy::Longest.pick_by_text(&texts), Some(1));
+    assert_eq!(Policy::Shortest.pick_by_text(&texts), Some(2));
+    assert_eq!(Policy::Empathy.pick_by_text(&texts), Some(0));
+    // Drops the heated line, then takes the longest of the rest.
+    let calmer = [texts[0], texts[3], texts[2]];
+    assert!(sounds_heated(texts[3]) && !sounds_heated(texts[0]));
+    assert_eq!(Policy::CalmLongest.pick_by_text(&calmer), Some(0));
+    assert_eq!(Policy::Best.pick_by_text(&texts), None);
+    assert_eq!(Policy::Longest.pick_by_text(&[]), None);
+    for p in Policy::ALL {
+        assert_eq!(Policy::parse(p.as_str()), Some(*p));
+        assert_eq!(p.surface_only(), Policy::SURFACE.contains(p));
+    }
+}
