@@ -18,7 +18,9 @@
 //! defence for everything that matters to the score.
 
 use crate::content::{content_hash, fnv1a, load_pack, load_pack_checked, Library, Severity};
-use crate::sim::{self, Call, CallRecord, Calls, Mode, PersonaSet, RecordError, Scores, Weights};
+use crate::sim::{
+    self, Call, CallRecord, Calls, Mode, PersonaSet, RecordError, Scores, Weights, MAX_NAME_CHARS,
+};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -69,13 +71,24 @@ impl fmt::Display for ImportError {
             ),
             ImportError::WrongKind { expected, found } => write!(
                 f,
-                "it is a {} file, not a {}",
+                "it is {} {} file, not {} {}",
+                article(kind_words(found)),
                 kind_words(found),
+                article(kind_words(expected)),
                 kind_words(expected)
             ),
             ImportError::Invalid(m) => write!(f, "{m}"),
             ImportError::BadLink => write!(f, "the link is damaged (cut short or mistyped)"),
         }
+    }
+}
+
+/// "a" or "an" before a word, by its first letter.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 
@@ -361,6 +374,22 @@ pub fn set_link_path(payload: &str, mode: Mode) -> String {
     }
 }
 
+/// Whether a set may be played on the Practice page. A set's id starts with `a-` when its
+/// trainer issued it as an assessment and `p-` for practice, so a link whose mode was switched to
+/// practice is recognised; an assessment set is practised only when its trainer opened it for
+/// practice. (Even then, each assessment attempt draws its own salt, so practice never predicts
+/// an attempt's calls.)
+pub fn practice_allowed(set: &PersonaSet) -> Result<(), String> {
+    match set.mode {
+        Mode::Assessment if set.practice_open => Ok(()),
+        Mode::Assessment => Err("This link is an assessment: open it on the Assessment page.".into()),
+        Mode::Practice if set.id.starts_with("a-") && !set.practice_open => Err(
+            "This set was issued as an assessment, and its link was changed to practice. Your trainer can open the set for practice; until then, take it on the Assessment page.".into(),
+        ),
+        Mode::Practice => Ok(()),
+    }
+}
+
 /// Checks that a set can be played with `lib`: its own invariants, campaigns and archetypes.
 pub fn check_set(lib: &Library, set: &PersonaSet) -> Result<(), String> {
     set.check()?;
@@ -399,6 +428,11 @@ pub struct SetForm {
     pub pass_mark: String,
     pub weights: [String; 4],
     pub seed: String,
+    /// The set's identity: drawn once when the form is new, kept through edits and exports.
+    pub id: String,
+    /// An assessment set that candidates may also practise on.
+    pub practice_open: bool,
+    pub created_ms: Option<f64>,
 }
 
 impl SetForm {
@@ -423,6 +457,9 @@ impl SetForm {
                 w.responsiveness.to_string(),
             ],
             seed: seed.to_string(),
+            id: format!("{:016x}", sim::mix(seed, 0x1d)),
+            practice_open: false,
+            created_ms: None,
         }
     }
 
@@ -458,6 +495,9 @@ impl SetForm {
                 w.responsiveness.to_string(),
             ],
             seed: set.seed.to_string(),
+            id: set.id.clone(),
+            practice_open: set.practice_open,
+            created_ms: set.created_ms,
         }
     }
 
@@ -539,6 +579,23 @@ impl SetForm {
             },
             seed,
             focus: Vec::new(),
+            // The id records the mode the set was issued in (see [`practice_allowed`]).
+            id: {
+                let base = self
+                    .id
+                    .strip_prefix("a-")
+                    .or_else(|| self.id.strip_prefix("p-"))
+                    .unwrap_or(&self.id);
+                let base = if base.is_empty() {
+                    format!("{:016x}", sim::mix(seed, 0x1d))
+                } else {
+                    base.to_string()
+                };
+                let mode = if mode == Mode::Assessment { "a" } else { "p" };
+                format!("{mode}-{base}")
+            },
+            practice_open: self.practice_open && mode == Mode::Assessment,
+            created_ms: self.created_ms,
         };
         check_set(lib, &set).map_err(|m| {
             let mut s = m;
@@ -612,11 +669,23 @@ pub struct ResultFile {
     pub finished_at_ms: f64,
     /// How many times the candidate left the tab during the assessment.
     pub tab_leaves: u32,
+    /// How many times the page was reloaded during the assessment.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub reloads: u32,
+    /// The attempt's salt: every call of the attempt was seeded with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salt: Option<u64>,
     /// One record per call, in order, with the claimed scores and the transcript digest.
     pub calls: Vec<CallRecord>,
     pub claimed: Summary,
-    /// A hash of everything above: catches casual edits of what replay cannot check.
+    /// The tamper check: a plain hash of everything above. It catches casual edits of what
+    /// replay cannot check (name, times, tab leaves), but anyone can recompute it: it is no
+    /// proof.
     pub seal: String,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -627,6 +696,10 @@ struct SealInput<'a> {
     started_at_ms: f64,
     finished_at_ms: f64,
     tab_leaves: u32,
+    #[serde(skip_serializing_if = "is_zero")]
+    reloads: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    salt: Option<u64>,
     calls: &'a [CallRecord],
     claimed: &'a Summary,
 }
@@ -639,6 +712,8 @@ fn seal_of(r: &ResultFile) -> String {
         started_at_ms: r.started_at_ms,
         finished_at_ms: r.finished_at_ms,
         tab_leaves: r.tab_leaves,
+        reloads: r.reloads,
+        salt: r.salt,
         calls: &r.calls,
         claimed: &r.claimed,
     })
@@ -663,20 +738,59 @@ pub struct Attempt {
     pub current: Option<CallRecord>,
     #[serde(default)]
     pub finished_at_ms: Option<f64>,
+    /// The salt drawn when the candidate pressed "Begin assessment": every call of the attempt
+    /// is seeded with it, so no rehearsal of the link predicts them. `None` only in attempts
+    /// saved before salts existed.
+    #[serde(default)]
+    pub salt: Option<u64>,
+    /// How many times the page was reloaded while the attempt ran.
+    #[serde(default)]
+    pub reloads: u32,
+    /// When the current offer appeared (Unix ms), so that a reload keeps its reply deadline.
+    #[serde(default)]
+    pub offer_at_ms: Option<f64>,
 }
 
 impl Attempt {
-    pub fn new(set: SetFile, candidate: String, started_at_ms: f64) -> Attempt {
+    /// A new attempt; `salt` comes from the browser's random source when the candidate begins.
+    /// The candidate's name is cut to [`MAX_NAME_CHARS`].
+    pub fn new(set: SetFile, candidate: String, started_at_ms: f64, salt: u64) -> Attempt {
         Attempt {
             schema: EXCHANGE_SCHEMA,
             set,
-            candidate,
+            candidate: candidate.chars().take(MAX_NAME_CHARS).collect(),
             started_at_ms,
             tab_leaves: 0,
             done: Vec::new(),
             current: None,
             finished_at_ms: None,
+            salt: Some(salt),
+            reloads: 0,
+            offer_at_ms: None,
         }
+    }
+
+    /// Reads a stored attempt: one saved by a newer version of Composure is refused (never used
+    /// half-understood), as is one that is not an attempt.
+    pub fn from_json(text: &str) -> Result<Attempt, ImportError> {
+        if text.len() > MAX_IMPORT_BYTES {
+            return Err(ImportError::TooLarge(text.len()));
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
+        match value.get("schema").and_then(|v| v.as_u64()) {
+            None => return Err(ImportError::NoSchema),
+            Some(v) if v > u64::from(EXCHANGE_SCHEMA) => {
+                return Err(ImportError::FutureSchema(v.min(u64::from(u32::MAX)) as u32))
+            }
+            Some(_) => {}
+        }
+        serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))
+    }
+
+    /// Starts call `index` of this attempt, seeded with its salt.
+    pub fn start_call(&self, lib: &Library, index: u32) -> Result<sim::Call, sim::SimError> {
+        sim::Call::start_salted(lib, &self.set.set, index, self.salt)
     }
 
     /// The index of the next call to play, or `None` when all are done.
@@ -716,6 +830,8 @@ pub fn result_of(
         started_at_ms: attempt.started_at_ms,
         finished_at_ms: attempt.finished_at_ms.unwrap_or(attempt.started_at_ms),
         tab_leaves: attempt.tab_leaves,
+        reloads: attempt.reloads,
+        salt: attempt.salt,
         calls: attempt.done.clone(),
         claimed: summarize(&scores, set.pass_mark),
         seal: String::new(),
@@ -836,6 +952,11 @@ fn check_result(lib: &Library, file: &ResultFile, calls: &mut Vec<Call>) -> Verd
                 "call {n} was played with a different set (edited set or seed)"
             )));
         }
+        if record.salt != file.salt {
+            note(Verdict::NotVerified(format!(
+                "call {n} was played in another attempt (its salt differs)"
+            )));
+        }
         if record.index as usize != i {
             note(Verdict::NotVerified(format!(
                 "call {n} claims to be call {} of the set",
@@ -874,7 +995,7 @@ fn check_result(lib: &Library, file: &ResultFile, calls: &mut Vec<Call>) -> Verd
     }
     if seal_of(file) != file.seal {
         return Verdict::NotVerified(
-            "the file was edited after it was saved (name, times or tab leaves changed)".into(),
+            "the tamper check failed: the file was edited after it was saved (name, times, tab leaves or reloads changed)".into(),
         );
     }
     Verdict::Verified
@@ -886,6 +1007,97 @@ fn pass_word(p: bool) -> &'static str {
     } else {
         "fail"
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Set identity and what a result cannot prove
+
+/// How a result's set compares with the sets this trainer issued.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SetMatch {
+    /// The trainer has a set with this id, and nothing that decides the calls or the score
+    /// differs.
+    AsIssued,
+    /// The trainer has a set with this id, but these decisive fields differ: never a pass.
+    Changed(Vec<String>),
+    /// No stored set has this id (another trainer's set, a deleted one, or an edited id).
+    Unknown,
+}
+
+impl SetMatch {
+    pub fn text(&self) -> String {
+        match self {
+            SetMatch::AsIssued => "Set as issued".into(),
+            SetMatch::Changed(fields) => format!("Set changed: {}", fields.join(", ")),
+            SetMatch::Unknown => "Unknown set".into(),
+        }
+    }
+}
+
+/// Matches a result's set against the sets the trainer has stored, by id, then by digest
+/// (computed with this library's content, so a set played with other content is "changed").
+pub fn match_set(lib: &Library, issued: &[PersonaSet], set: &PersonaSet) -> SetMatch {
+    if set.id.is_empty() {
+        return SetMatch::Unknown;
+    }
+    let Some(mine) = issued.iter().find(|s| s.id == set.id) else {
+        return SetMatch::Unknown;
+    };
+    let content = |s: &PersonaSet| set_content_hash(lib, s).unwrap_or_default();
+    if mine.digest(&content(mine)) == set.digest(&content(set)) {
+        return SetMatch::AsIssued;
+    }
+    let mut fields: Vec<String> = mine
+        .differences(set)
+        .into_iter()
+        .map(String::from)
+        .collect();
+    if fields.is_empty() {
+        fields.push("content".into());
+    }
+    SetMatch::Changed(fields)
+}
+
+/// The most a result's dates may lie before the import before they are flagged (30 days).
+const STALE_MS: f64 = 30.0 * 24.0 * 3600.0 * 1000.0;
+/// Clocks of different machines differ a little: a date this far in the future is allowed.
+const CLOCK_SLACK_MS: f64 = 10.0 * 60.0 * 1000.0;
+
+/// What looks wrong with a result's clock: finished before it started, started before the
+/// trainer made the set, or dates far from the time of import. Each flag in words.
+pub fn clock_flags(r: &ResultFile, set_created_ms: Option<f64>, imported_ms: f64) -> Vec<String> {
+    let mut flags = Vec::new();
+    if r.finished_at_ms < r.started_at_ms {
+        flags.push("finished before it started".into());
+    }
+    if let Some(made) = set_created_ms {
+        if r.started_at_ms + CLOCK_SLACK_MS < made {
+            flags.push("started before the set was made".into());
+        }
+    }
+    if r.finished_at_ms > imported_ms + CLOCK_SLACK_MS
+        || r.started_at_ms > imported_ms + CLOCK_SLACK_MS
+    {
+        flags.push("dated after it was imported".into());
+    }
+    if r.started_at_ms < imported_ms - STALE_MS {
+        flags.push("dated more than 30 days before the import".into());
+    }
+    flags
+}
+
+/// A name as it may be shown: control and bidirectional formatting characters removed (so
+/// "\u{202e}gnp.exe" cannot pass for "exe.png"), and at most [`MAX_NAME_CHARS`] characters.
+/// Pages also show names inside `<bdi>`.
+pub fn display_name(s: &str) -> String {
+    let clean: String = s
+        .chars()
+        .filter(|c| {
+            !c.is_control()
+                && !matches!(*c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+        })
+        .collect();
+    short(clean.trim(), MAX_NAME_CHARS)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -904,10 +1116,14 @@ pub enum Column {
     Responsiveness,
     Result,
     Verified,
+    SetStatus,
+    TabLeaves,
+    Reloads,
+    Clock,
 }
 
 impl Column {
-    pub const ALL: [Column; 10] = [
+    pub const ALL: [Column; 14] = [
         Column::Candidate,
         Column::Set,
         Column::Date,
@@ -918,6 +1134,10 @@ impl Column {
         Column::Responsiveness,
         Column::Result,
         Column::Verified,
+        Column::SetStatus,
+        Column::TabLeaves,
+        Column::Reloads,
+        Column::Clock,
     ];
 
     pub fn label(self) -> &'static str {
@@ -932,6 +1152,10 @@ impl Column {
             Column::Responsiveness => "Responsiveness",
             Column::Result => "Result",
             Column::Verified => "Verified",
+            Column::SetStatus => "Set check",
+            Column::TabLeaves => "Tab leaves",
+            Column::Reloads => "Reloads",
+            Column::Clock => "Clock",
         }
     }
 }
@@ -947,21 +1171,46 @@ pub struct Row {
     pub scores: Scores,
     pub passed: bool,
     pub verdict: Verdict,
+    pub set_match: SetMatch,
     pub tab_leaves: u32,
+    pub reloads: u32,
+    /// What looks wrong with the result's clock (see [`clock_flags`]).
+    pub clock: Vec<String>,
 }
 
 impl Row {
-    pub fn of(id: usize, c: &Checked) -> Row {
+    /// A row for a checked result, matched against the sets this trainer issued.
+    pub fn of(
+        id: usize,
+        c: &Checked,
+        lib: &Library,
+        issued: &[PersonaSet],
+        imported_ms: f64,
+    ) -> Row {
+        let set_match = match_set(lib, issued, &c.file.set);
+        let created = issued
+            .iter()
+            .find(|s| !s.id.is_empty() && s.id == c.file.set.id)
+            .and_then(|s| s.created_ms);
         Row {
             id,
-            candidate: c.file.candidate.clone(),
-            set: c.file.set.name.clone(),
+            candidate: display_name(&c.file.candidate),
+            set: display_name(&c.file.set.name),
             date_ms: c.file.finished_at_ms,
             scores: c.summary.scores,
             passed: c.summary.passed,
             verdict: c.verdict.clone(),
+            set_match,
             tab_leaves: c.file.tab_leaves,
+            reloads: c.file.reloads,
+            clock: clock_flags(&c.file, created, imported_ms),
         }
+    }
+
+    /// Whether the row may show a pass or fail at all: only a verified result of a set as
+    /// issued. Every other row shows "—" and the reason.
+    pub fn trusted(&self) -> bool {
+        self.verdict == Verdict::Verified && self.set_match == SetMatch::AsIssued
     }
 
     /// The cell's text, as the table and the CSV show it.
@@ -976,8 +1225,14 @@ impl Row {
             Column::Correctness => s.correctness.to_string(),
             Column::Outcome => s.outcome.to_string(),
             Column::Responsiveness => s.responsiveness.to_string(),
+            Column::Result if !self.trusted() => "—".into(),
             Column::Result => if self.passed { "Pass" } else { "Fail" }.into(),
             Column::Verified => self.verdict.text(),
+            Column::SetStatus => self.set_match.text(),
+            Column::TabLeaves => self.tab_leaves.to_string(),
+            Column::Reloads => self.reloads.to_string(),
+            Column::Clock if self.clock.is_empty() => "OK".into(),
+            Column::Clock => self.clock.join("; "),
         }
     }
 }
@@ -992,6 +1247,8 @@ pub fn sort_rows(rows: &mut [Row], col: Column, ascending: bool) {
             Column::Correctness => a.scores.correctness.cmp(&b.scores.correctness),
             Column::Outcome => a.scores.outcome.cmp(&b.scores.outcome),
             Column::Responsiveness => a.scores.responsiveness.cmp(&b.scores.responsiveness),
+            Column::TabLeaves => a.tab_leaves.cmp(&b.tab_leaves),
+            Column::Reloads => a.reloads.cmp(&b.reloads),
             _ => a.cell(col).to_lowercase().cmp(&b.cell(col).to_lowercase()),
         };
         if ascending {

@@ -110,6 +110,7 @@ fn simulate_prints_every_player_beside_each_campaign_and_archetype() {
                 p.as_str().to_string()
             }
         }))
+        .chain(["vocabulary*".to_string()])
         .collect();
     assert_eq!(header, want, "{out}");
     // One row for the campaign: a mean and a pass share per player.
@@ -119,7 +120,7 @@ fn simulate_prints_every_player_beside_each_campaign_and_archetype() {
         .expect("campaign row")
         .split_whitespace()
         .collect();
-    assert_eq!(row.len(), 1 + 2 * Policy::ALL.len(), "{out}");
+    assert_eq!(row.len(), 1 + 2 * (Policy::ALL.len() + 1), "{out}");
     assert_eq!(
         row[1..3],
         ["100.0", "100.0%"],

@@ -20,19 +20,34 @@ fn assessment_set(seed: u64) -> PersonaSet {
         weights: Weights::default(),
         seed,
         focus: Vec::new(),
+        id: format!("a-{seed:016x}"),
+        practice_open: false,
+        created_ms: Some(1_699_999_000_000.0),
     }
 }
 
 /// Plays a whole assessment with a scripted player and returns its result file.
 fn take(lib: &Library, set: &PersonaSet, packs: Vec<PackSource>, policy: Policy) -> ResultFile {
+    take_salted(lib, set, packs, policy, 0x5a17)
+}
+
+/// As [`take`], with the attempt's salt given.
+fn take_salted(
+    lib: &Library,
+    set: &PersonaSet,
+    packs: Vec<PackSource>,
+    policy: Policy,
+    salt: u64,
+) -> ResultFile {
     let mut attempt = Attempt::new(
         SetFile::new(set.clone(), packs),
         "Ada Lovelace".into(),
         1_700_000_000_000.0,
+        salt,
     );
     let mut rng = Stream::new(set.seed, 7);
     while let Some(i) = attempt.next_index() {
-        let mut call = Call::start(lib, set, i).expect("start");
+        let mut call = attempt.start_call(lib, i).expect("start");
         while !call.is_over() {
             let c = policy.choose(&call, &mut rng);
             call.apply(c).expect("apply");
@@ -529,7 +544,10 @@ fn row(name: &str, overall: u8, date: f64, verdict: Verdict) -> Row {
         },
         passed: overall >= 70,
         verdict,
+        set_match: SetMatch::AsIssued,
         tab_leaves: 0,
+        reloads: 0,
+        clock: Vec::new(),
     }
 }
 
@@ -561,15 +579,16 @@ fn the_table_sorts_exports_csv_and_charts() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "Candidate,Set,Date,Overall,Composure,Correctness,Outcome,Responsiveness,Result,Verified"
+        "Candidate,Set,Date,Overall,Composure,Correctness,Outcome,Responsiveness,Result,Verified,Set check,Tab leaves,Reloads,Clock"
     );
     assert_eq!(
         lines[1],
-        "bea,Week 1,1970-01-01 00:00,80,40,90,10,50,Pass,Verified"
+        "bea,Week 1,1970-01-01 00:00,80,40,90,10,50,Pass,Verified,Set as issued,0,0,OK"
     );
+    // A row that did not verify shows no pass or fail, only the reason.
     assert_eq!(
         lines[2],
-        "Al,Week 1,1970-01-01 00:00,55,27,90,10,50,Fail,Not verified: it claims more"
+        "Al,Week 1,1970-01-01 00:00,55,27,90,10,50,—,Not verified: it claims more,Set as issued,0,0,OK"
     );
     assert!(lines[3].starts_with("'=cmd(),"), "{}", lines[3]);
     assert_eq!(
@@ -622,5 +641,281 @@ fn the_pass_rule_is_the_mean_overall_against_the_pass_mark() {
             )
         },
         |n| n.to_string(),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assessment integrity (issue 12): each defect of the probe, reproduced, now fails for the cheat.
+
+/// Every call's transcript of a result, replayed, as (customer lines, offered lines).
+fn transcripts(lib: &Library, r: &ResultFile) -> Vec<String> {
+    r.calls
+        .iter()
+        .map(|rec| {
+            let call = composure::sim::replay(lib, rec).expect("replay");
+            serde_json::to_string(call.events()).expect("json")
+        })
+        .collect()
+}
+
+#[test]
+fn defect_1_an_edited_link_shows_set_changed_and_never_a_verified_pass() {
+    let issued = assessment_set(41);
+    // The candidate decodes the link, drops the pass mark and keeps only responsiveness.
+    let link = SetFile::new(issued.clone(), Vec::new())
+        .link_payload()
+        .expect("link");
+    let mut edited = SetFile::from_link(&link).expect("decode").set;
+    edited.pass_mark = 0;
+    edited.weights = Weights {
+        composure: 0,
+        correctness: 0,
+        outcome: 0,
+        responsiveness: 100,
+    };
+    let r = take(lib(), &edited, Vec::new(), Policy::Worst);
+    let checked = verify_result(lib(), r);
+    // Replay alone cannot see it: the scores are those of the choices, under the edited set.
+    assert_eq!(checked.verdict, Verdict::Verified);
+    assert!(checked.summary.passed, "the edited set passes everyone");
+    // The trainer's stored sets can.
+    let row = Row::of(
+        0,
+        &checked,
+        lib(),
+        std::slice::from_ref(&issued),
+        1_700_000_700_000.0,
+    );
+    assert_eq!(
+        row.set_match,
+        SetMatch::Changed(vec!["pass mark".into(), "score weights".into()])
+    );
+    assert!(!row.trusted());
+    assert_eq!(row.cell(Column::Result), "—");
+    assert_eq!(
+        row.cell(Column::SetStatus),
+        "Set changed: pass mark, score weights"
+    );
+    let csv = to_csv(std::slice::from_ref(&row));
+    assert!(!csv.contains("Pass"), "{csv}");
+    // Seed, difficulty, calls and focus edits are named too.
+    let mut other = issued.clone();
+    other.seed += 1;
+    other.difficulty = 5;
+    other.calls = Calls::Random { count: 1 };
+    other.focus = vec![composure::content::Kind::Insult];
+    assert_eq!(
+        match_set(lib(), std::slice::from_ref(&issued), &other),
+        SetMatch::Changed(vec![
+            "calls".into(),
+            "difficulty".into(),
+            "seed".into(),
+            "focus".into()
+        ])
+    );
+    // The honest run of the issued set: as issued, and its pass or fail is shown.
+    let honest = verify_result(lib(), take(lib(), &issued, Vec::new(), Policy::Best));
+    let row = Row::of(
+        0,
+        &honest,
+        lib(),
+        std::slice::from_ref(&issued),
+        1_700_000_700_000.0,
+    );
+    assert_eq!(row.set_match, SetMatch::AsIssued);
+    assert_eq!(row.cell(Column::Result), "Pass");
+    // A set this trainer never issued (or whose id was edited) is unknown, never a pass.
+    let row = Row::of(0, &honest, lib(), &[], 1_700_000_700_000.0);
+    assert_eq!(row.set_match, SetMatch::Unknown);
+    assert_eq!(row.cell(Column::Result), "—");
+}
+
+#[test]
+fn a_set_keeps_its_id_through_links_and_files_and_its_digest_ignores_the_name() {
+    let set = assessment_set(7);
+    let via_link = SetFile::from_link(
+        &SetFile::new(set.clone(), Vec::new())
+            .link_payload()
+            .expect("link"),
+    )
+    .expect("link");
+    let via_file =
+        SetFile::from_json(&SetFile::new(set.clone(), Vec::new()).to_json()).expect("file");
+    assert_eq!(via_link.set.id, set.id);
+    assert_eq!(via_file.set.id, set.id);
+    let mut renamed = set.clone();
+    renamed.name = "Renamed".into();
+    assert_eq!(renamed.digest("c"), set.digest("c"));
+    assert_ne!(set.digest("c"), set.digest("other content"));
+    assert_eq!(
+        match_set(lib(), std::slice::from_ref(&set), &renamed),
+        SetMatch::AsIssued
+    );
+    // The form gives a new set an id that records its mode, and keeps it through edits.
+    let form = SetForm::new(Some(lib().campaigns[0].id.to_string()), 99);
+    let mut named = form.clone();
+    named.name = "Week 3".into();
+    let built = named.to_set(lib()).expect("valid");
+    assert!(
+        built.id.starts_with("a-") && built.id.len() > 10,
+        "{}",
+        built.id
+    );
+    let again = SetForm::from_set(&built).to_set(lib()).expect("valid");
+    assert_eq!(again.id, built.id);
+    let mut practice = SetForm::from_set(&built);
+    practice.mode = "practice".into();
+    let p = practice.to_set(lib()).expect("valid");
+    assert_eq!(p.id, format!("p-{}", &built.id[2..]));
+}
+
+#[test]
+fn defect_2_rehearsing_the_link_does_not_predict_the_assessment() {
+    let set = assessment_set(42);
+    // The rehearsal: the link's set switched to practice...
+    let mut rehearsal = set.clone();
+    rehearsal.mode = Mode::Practice;
+    assert!(
+        practice_allowed(&rehearsal).is_err(),
+        "an assessment id refuses practice"
+    );
+    assert!(practice_allowed(&set).is_err());
+    let mut open = set.clone();
+    open.practice_open = true;
+    assert!(practice_allowed(&open).is_ok());
+    // ...and even if the id is edited, the practice calls are not the attempt's calls.
+    let practised: Vec<String> = (0..set.len())
+        .map(|i| {
+            let call = Call::start(lib(), &rehearsal, i).expect("start");
+            serde_json::to_string(call.events()).expect("json")
+        })
+        .collect();
+    let a = take_salted(lib(), &set, Vec::new(), Policy::Best, 1);
+    let b = take_salted(lib(), &set, Vec::new(), Policy::Best, 2);
+    let (ta, tb) = (transcripts(lib(), &a), transcripts(lib(), &b));
+    for i in 0..set.len() as usize {
+        assert!(
+            !ta[i].starts_with(&practised[i][..60]),
+            "call {i} was predictable"
+        );
+        assert_ne!(ta[i], tb[i], "two attempts had the same call {i}");
+    }
+    // Yet every candidate meets the same campaign, archetype and difficulty at each call.
+    let ids: Vec<composure::content::Text> = lib()
+        .customers
+        .archetypes
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    for i in 0..set.len() {
+        let (x, y) = (
+            set.spec_salted(i, Some(1), &ids).expect("spec"),
+            set.spec_salted(i, Some(2), &ids).expect("spec"),
+        );
+        assert_eq!(
+            (&x.campaign, &x.archetype, x.difficulty),
+            (&y.campaign, &y.archetype, y.difficulty)
+        );
+        assert!(x.archetype.is_some());
+        assert_ne!(x.seed, y.seed);
+    }
+    // Both attempts verify, and a call moved from one attempt into the other does not.
+    assert_eq!(verify_result(lib(), a.clone()).verdict, Verdict::Verified);
+    let mut mixed = a.clone();
+    mixed.calls[1] = b.calls[1].clone();
+    let v = verify_result(lib(), mixed).verdict;
+    assert!(
+        matches!(&v, Verdict::NotVerified(m) if m.contains("another attempt")),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn defect_3_what_cannot_be_proven_is_flagged_not_hidden() {
+    let set = assessment_set(43);
+    let r = take(lib(), &set, Vec::new(), Policy::Best);
+    let now = 1_700_000_700_000.0;
+    let made = set.created_ms;
+    let cases: Vec<(&str, f64, f64, Vec<&str>)> = vec![
+        ("honest", r.started_at_ms, r.finished_at_ms, vec![]),
+        (
+            "finished before it started",
+            r.finished_at_ms,
+            r.started_at_ms,
+            vec!["finished before it started"],
+        ),
+        (
+            "a clock set to 1999",
+            915_148_800_000.0,
+            r.finished_at_ms,
+            vec![
+                "started before the set was made",
+                "dated more than 30 days before the import",
+            ],
+        ),
+        (
+            "from the future",
+            now + 86_400_000.0,
+            now + 90_000_000.0,
+            vec!["dated after it was imported"],
+        ),
+    ];
+    for (name, started, finished, want) in cases {
+        let mut f = r.clone();
+        f.started_at_ms = started;
+        f.finished_at_ms = finished;
+        assert_eq!(clock_flags(&f, made, now), want, "{name}");
+    }
+    // The flags and the counts are columns of the table and the CSV.
+    let mut f = r.clone();
+    f.finished_at_ms = f.started_at_ms - 1.0;
+    f.reloads = 2;
+    let checked = verify_result(lib(), f);
+    assert!(matches!(&checked.verdict, Verdict::NotVerified(m) if m.contains("tamper check")));
+    let row = Row::of(0, &checked, lib(), std::slice::from_ref(&set), now);
+    assert_eq!(row.cell(Column::Clock), "finished before it started");
+    assert_eq!(row.cell(Column::Reloads), "2");
+    assert_eq!(row.cell(Column::Result), "—");
+    let csv = to_csv(&[row]);
+    assert!(csv.starts_with("Candidate,Set,Date,Overall,Composure,Correctness,Outcome,Responsiveness,Result,Verified,Set check,Tab leaves,Reloads,Clock\r\n"), "{csv}");
+}
+
+#[test]
+fn smaller_items_of_the_probe() {
+    // Names are limited in length, and bidirectional controls cannot disguise them.
+    let long = "x".repeat(100_000);
+    let a = Attempt::new(
+        SetFile::new(assessment_set(1), Vec::new()),
+        long.clone(),
+        0.0,
+        1,
+    );
+    assert_eq!(a.candidate.chars().count(), composure::sim::MAX_NAME_CHARS);
+    assert_eq!(
+        display_name(&long).chars().count(),
+        composure::sim::MAX_NAME_CHARS + 1
+    );
+    assert_eq!(display_name("\u{202e}gnp.exe"), "gnp.exe");
+    assert_eq!(
+        display_name("Ada\u{2066} Lovelace\u{2069}\n"),
+        "Ada Lovelace"
+    );
+    let mut long_set = assessment_set(1);
+    long_set.name = long;
+    assert!(long_set.check().is_err());
+    // An attempt saved by a newer version is refused, not used.
+    let json = serde_json::to_string(&a).expect("json");
+    assert!(Attempt::from_json(&json).is_ok());
+    let future = json.replacen("\"schema\":1", "\"schema\":7", 1);
+    assert_eq!(
+        Attempt::from_json(&future),
+        Err(ImportError::FutureSchema(7))
+    );
+    // The article is right.
+    let r = take(lib(), &assessment_set(2), Vec::new(), Policy::Best);
+    let e = SetFile::from_json(&r.to_json()).expect_err("not a set");
+    assert_eq!(
+        e.to_string(),
+        "it is an assessment result file, not a persona set"
     );
 }

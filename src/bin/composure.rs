@@ -27,7 +27,8 @@ mod cli {
   stats PATH...       count moves, utterances and lines per campaign
   simulate            play calls with a scripted policy and print score statistics
       --policy P      best, random, mirror, worst, calm-guess, or a surface-only player:
-                      longest, shortest, empathy, calm-longest; or all (default)
+                      longest, shortest, empathy, calm-longest, vocabulary (learns the words of
+                      model lines and mistakes from the other campaigns); or all (default)
       --campaign ID   (default: every shipped campaign)
       --archetype ID  (default: random)
       --difficulty 1-5 (default 3)
@@ -354,8 +355,10 @@ mod cli {
             }
             lib.campaigns = campaigns;
         }
+        let vocabulary = matches!(flag(args, "--policy"), None | Some("all" | "vocabulary"));
         let policies: Vec<Policy> = match flag(args, "--policy").unwrap_or("all") {
             "all" => Policy::ALL.to_vec(),
+            "vocabulary" => Vec::new(),
             p => match Policy::parse(p) {
                 Some(p) => vec![p],
                 None => {
@@ -427,17 +430,63 @@ mod cli {
             results.push(row);
             arch.push(per_arch);
         }
-        let name = |p: &Policy| {
-            if p.surface_only() {
-                format!("{}*", p.as_str())
-            } else {
-                p.as_str().to_string()
+        // The vocabulary guesser learns from every other campaign it can find (the ones played,
+        // and the shipped ones), never from the one it plays.
+        let mut teachers: Vec<Arc<Campaign>> = lib.campaigns.clone();
+        if let Ok(shipped) = Library::shipped_fast() {
+            for c in shipped.campaigns {
+                if !teachers.iter().any(|t| t.id == c.id) {
+                    teachers.push(c);
+                }
             }
-        };
+        }
+        if vocabulary {
+            let mut row = Vec::new();
+            let mut per_arch = vec![PlayStats::default(); lib.customers.archetypes.len()];
+            for c in &campaigns {
+                let v = Vocabulary::learn(teachers.iter().filter(|t| t.id != c.id).map(|t| &**t));
+                let played = play_many_with(
+                    c,
+                    &lib.customers,
+                    difficulty,
+                    archetype,
+                    seed,
+                    count,
+                    &mut |call, _| v.choose(call),
+                );
+                match played {
+                    Ok((all, by)) => {
+                        row.push(all);
+                        for (a, b) in per_arch.iter_mut().zip(&by) {
+                            a.merge(b);
+                        }
+                    }
+                    Err(e) => {
+                        eprintln!("{}: {e}", c.id);
+                        return 1;
+                    }
+                }
+            }
+            results.push(row);
+            arch.push(per_arch);
+        }
+        let mut names: Vec<String> = policies
+            .iter()
+            .map(|p| {
+                if p.surface_only() {
+                    format!("{}*", p.as_str())
+                } else {
+                    p.as_str().to_string()
+                }
+            })
+            .collect();
+        if vocabulary {
+            names.push("vocabulary*".into());
+        }
         println!("\nmean overall / share of calls passed (* sees only the text of the lines)");
         print!("{:<20}", "campaign");
-        for p in &policies {
-            print!(" {:>14}", name(p));
+        for n in &names {
+            print!(" {:>14}", n);
         }
         println!();
         let cell = |s: &PlayStats| format!("{:>5.1} {:>5.1}%", s.mean(0), 100.0 * s.pass_rate());
@@ -470,7 +519,7 @@ mod cli {
                 "outcome",
                 "responsive"
             );
-            for (p, row) in policies.iter().zip(&results) {
+            for (p, row) in names.iter().zip(&results) {
                 for (c, s) in campaigns.iter().zip(row) {
                     let endings: Vec<String> = Ending::ALL
                         .iter()
@@ -479,7 +528,7 @@ mod cli {
                         .collect();
                     println!(
                         "{:<13} {:<20} {:>6.1} ±{:>5.1} {:>10.1} {:>11.1} {:>8.1} {:>10.1}  passed {}/{}; {}",
-                        p.as_str(),
+                        p,
                         c.id,
                         s.mean(0),
                         s.overall_sd(),
@@ -497,8 +546,8 @@ mod cli {
         if by_archetype {
             println!("\nper archetype, over the campaigns above: mean overall / share passed");
             print!("{:<20}", "archetype");
-            for p in &policies {
-                print!(" {:>14}", name(p));
+            for n in &names {
+                print!(" {:>14}", n);
             }
             println!();
             for (i, a) in lib.customers.archetypes.iter().enumerate() {

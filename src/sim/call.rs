@@ -174,6 +174,8 @@ pub struct Call {
     weights: Weights,
     pass_mark: u8,
     origin: Option<(PersonaSet, u32)>,
+    /// The attempt's salt, for a call of a salted attempt (see [`PersonaSet::spec_salted`]).
+    salt: Option<u64>,
     persona: Persona,
     rng: Stream,
     deck: Vec<usize>,
@@ -197,8 +199,26 @@ pub struct Call {
 impl Call {
     /// Starts the call at `index` of a persona set.
     pub fn start(library: &Library, set: &PersonaSet, index: u32) -> Result<Call, SimError> {
+        Call::start_salted(library, set, index, None)
+    }
+
+    /// Starts call `index` of an attempt that drew `salt` (see [`PersonaSet::spec_salted`]).
+    pub fn start_salted(
+        library: &Library,
+        set: &PersonaSet,
+        index: u32,
+        salt: Option<u64>,
+    ) -> Result<Call, SimError> {
         set.check().map_err(SimError::BadSet)?;
-        let spec = set.spec(index).ok_or(SimError::NoSuchCall(index))?;
+        let archetypes: Vec<Text> = library
+            .customers
+            .archetypes
+            .iter()
+            .map(|a| a.id.clone())
+            .collect();
+        let spec = set
+            .spec_salted(index, salt, &archetypes)
+            .ok_or(SimError::NoSuchCall(index))?;
         let campaign = library
             .campaign(&spec.campaign)
             .ok_or_else(|| SimError::UnknownCampaign(spec.campaign.to_string()))?
@@ -211,6 +231,7 @@ impl Call {
             set.pass_mark,
         )?;
         call.origin = Some((set.clone(), index));
+        call.salt = salt;
         Ok(call)
     }
 
@@ -250,6 +271,7 @@ impl Call {
             weights,
             pass_mark,
             origin: None,
+            salt: None,
             deck,
             pos: 0,
             steps_done: 0,
@@ -277,6 +299,10 @@ impl Call {
     /// The persona set and index this call came from, if any.
     pub fn origin(&self) -> Option<&(PersonaSet, u32)> {
         self.origin.as_ref()
+    }
+    /// The attempt's salt, if the call belongs to a salted attempt.
+    pub fn salt(&self) -> Option<u64> {
+        self.salt
     }
     /// Every event so far, in order.
     pub fn events(&self) -> &[Event] {

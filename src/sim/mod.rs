@@ -18,13 +18,15 @@ pub use call::{
 };
 pub use persona::{Fill, Persona, AGENT_NAME, REFERENCE_YEAR};
 pub use policy::{
-    empathy_words, play, play_many, sounds_heated, surface_hits, text_len, PlayStats, Policy,
-    SurfaceHits, EMPATHY_WORDS,
+    empathy_words, play, play_many, play_many_with, play_with, sounds_heated, surface_hits,
+    text_len, PlayStats, Policy, SurfaceHits, Vocabulary, EMPATHY_WORDS,
 };
 pub use record::{check_schema, replay, verify, CallRecord, RecordError, SCHEMA_VERSION};
 pub use rng::{mix, Stream};
 pub use score::{response, Scores, HINT_COST};
-pub use set::{CallSpec, Calls, Mode, PersonaSet, Weights, MAX_CALLS};
+pub use set::{
+    CallSpec, Calls, Mode, PersonaSet, Weights, DECISIVE_FIELDS, MAX_CALLS, MAX_NAME_CHARS,
+};
 
 use crate::content::{Ending, Fate};
 use std::fmt;

@@ -298,10 +298,24 @@ pub fn play(
     policy: Policy,
     seed: u64,
 ) -> Result<Call, SimError> {
+    play_with(campaign, customers, spec, seed, &mut |call, rng| {
+        policy.choose(call, rng)
+    })
+}
+
+/// Plays a whole call with any player: `choose` gets the call and the player's own random
+/// stream (seeded from `seed`) and returns the choice for the turn.
+pub fn play_with(
+    campaign: Arc<Campaign>,
+    customers: Arc<Customers>,
+    spec: CallSpec,
+    seed: u64,
+    choose: &mut dyn FnMut(&Call, &mut Stream) -> Choice,
+) -> Result<Call, SimError> {
     let mut call = Call::new(campaign, customers, spec, Weights::default(), 70)?;
     let mut rng = Stream::new(seed, 0x9011c7);
     while !call.is_over() {
-        let choice = policy.choose(&call, &mut rng);
+        let choice = choose(&call, &mut rng);
         call.apply(choice)?;
     }
     Ok(call)
@@ -390,6 +404,27 @@ pub fn play_many(
     seed: u64,
     count: u32,
 ) -> Result<(PlayStats, Vec<PlayStats>), SimError> {
+    play_many_with(
+        campaign,
+        customers,
+        difficulty,
+        archetype,
+        seed,
+        count,
+        &mut |call, rng| policy.choose(call, rng),
+    )
+}
+
+/// As [`play_many`], with any player (see [`play_with`]).
+pub fn play_many_with(
+    campaign: &Arc<Campaign>,
+    customers: &Arc<Customers>,
+    difficulty: u8,
+    archetype: Option<&str>,
+    seed: u64,
+    count: u32,
+    choose: &mut dyn FnMut(&Call, &mut Stream) -> Choice,
+) -> Result<(PlayStats, Vec<PlayStats>), SimError> {
     let mut all = PlayStats::default();
     let mut by_archetype = vec![PlayStats::default(); customers.archetypes.len()];
     for i in 0..count {
@@ -403,12 +438,12 @@ pub fn play_many(
             fate: None,
             focus: Vec::new(),
         };
-        let call = play(
+        let call = play_with(
             campaign.clone(),
             customers.clone(),
             spec,
-            policy,
             super::rng::mix(seed, u64::from(i) + 7),
+            choose,
         )?;
         if let Some(r) = call.report() {
             all.add(r);
@@ -468,6 +503,100 @@ pub fn surface_hits(campaign: &Campaign, policy: Policy, samples: u32, seed: u64
             out.hits += u32::from(m.lines[offer[pick]].is_model());
             out.chance += models as f64 / offer.len() as f64;
         }
+    }
+    out
+}
+
+/// A guesser who has studied other campaigns' scripts, but not this one, and learnt which
+/// words and two-word phrases mark model lines and which mark calm mistakes. It drops the lines
+/// that sound heated, then picks the line whose words score highest. If it passes, the content
+/// has vocabulary tells ("I completely understand" only in mistakes, "reference" only in model
+/// lines) that a trainee could learn instead of the job.
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    /// Log-odds of each word or phrase: positive marks model lines.
+    odds: std::collections::HashMap<String, f64>,
+}
+
+impl Vocabulary {
+    /// Learns from the model lines and calm mistakes of these campaigns.
+    pub fn learn<'a>(campaigns: impl IntoIterator<Item = &'a Campaign>) -> Vocabulary {
+        use std::collections::HashMap;
+        let (mut model, mut mistake): (HashMap<String, u32>, HashMap<String, u32>) =
+            Default::default();
+        let (mut n_model, mut n_mistake) = (0u32, 0u32);
+        for c in campaigns {
+            for l in c.moves.iter().flat_map(|m| &m.lines) {
+                let counts = if l.is_model() {
+                    n_model += 1;
+                    &mut model
+                } else if l.is_calm_mistake() {
+                    n_mistake += 1;
+                    &mut mistake
+                } else {
+                    continue;
+                };
+                for g in grams(&l.text) {
+                    *counts.entry(g).or_default() += 1;
+                }
+            }
+        }
+        let mut odds = std::collections::HashMap::new();
+        let keys: std::collections::BTreeSet<&String> =
+            model.keys().chain(mistake.keys()).collect();
+        for g in keys {
+            let a = f64::from(model.get(g).copied().unwrap_or(0));
+            let b = f64::from(mistake.get(g).copied().unwrap_or(0));
+            if a + b < 3.0 {
+                continue;
+            }
+            let lo = ((a + 0.5) / (f64::from(n_model) + 1.0)).ln()
+                - ((b + 0.5) / (f64::from(n_mistake) + 1.0)).ln();
+            odds.insert(g.clone(), lo);
+        }
+        Vocabulary { odds }
+    }
+
+    /// How strongly a line's words say "model line".
+    pub fn score(&self, text: &str) -> f64 {
+        grams(text).iter().filter_map(|g| self.odds.get(g)).sum()
+    }
+
+    /// The line this guesser picks: the best-scoring of the lines that do not sound heated.
+    pub fn pick(&self, texts: &[&str]) -> Option<usize> {
+        let any_calm = texts.iter().any(|t| !sounds_heated(t));
+        let mut best = None;
+        let mut best_score = f64::NEG_INFINITY;
+        for (i, t) in texts.iter().enumerate() {
+            if any_calm && sounds_heated(t) {
+                continue;
+            }
+            let s = self.score(t);
+            if s > best_score {
+                best = Some(i);
+                best_score = s;
+            }
+        }
+        best
+    }
+
+    /// The player's choice for this turn (replies in three seconds, like the other guessers).
+    pub fn choose(&self, call: &Call) -> Choice {
+        let texts: Vec<&str> = call.offered().map(|l| &*l.text).collect();
+        Choice::line(self.pick(&texts).unwrap_or(0) as u8, 3_000)
+    }
+}
+
+/// The distinct lower-case words and two-word phrases of a line (placeholders count as words).
+fn grams(text: &str) -> std::collections::BTreeSet<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '£'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut out: std::collections::BTreeSet<String> = words.iter().cloned().collect();
+    for pair in words.windows(2) {
+        out.insert(format!("{} {}", pair[0], pair[1]));
     }
     out
 }

@@ -26,6 +26,9 @@ pub struct CallRecord {
     pub content_hash: String,
     pub set: PersonaSet,
     pub index: u32,
+    /// The attempt's salt (assessments draw one per attempt); `None` for practice calls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salt: Option<u64>,
     pub choices: Vec<Choice>,
     #[serde(default)]
     pub claimed: Option<Scores>,
@@ -83,6 +86,7 @@ impl CallRecord {
             content_hash: library_hash,
             set: set.clone(),
             index: *index,
+            salt: call.salt(),
             choices: call.choices().to_vec(),
             claimed: call.report().map(|r| r.scores),
             digest: call.report().map(|_| call.digest()),
@@ -148,7 +152,7 @@ pub fn replay(library: &Library, record: &CallRecord) -> Result<Call, RecordErro
             record.campaign
         )));
     }
-    let mut call = Call::start(library, &record.set, record.index)
+    let mut call = Call::start_salted(library, &record.set, record.index, record.salt)
         .map_err(|e| RecordError::Mismatch(e.to_string()))?;
     for (turn, choice) in record.choices.iter().enumerate() {
         call.apply(*choice)

@@ -51,8 +51,16 @@ pub enum Mode {
 pub const MAX_CALLS: u32 = 50;
 
 /// A persona set.
+///
+/// Identity: `id` names the set as its trainer issued it (kept when the set is exported,
+/// imported or shared as a link); [`PersonaSet::digest`] fingerprints everything that decides the
+/// calls and the score. A result is trusted only for a set whose id the trainer has stored and
+/// whose digest is unchanged.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PersonaSet {
+    /// The set's identity, drawn when the trainer creates it ("" for sets made before ids).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub name: String,
     /// Campaign ids; calls rotate among them by seed when there are several.
     pub campaigns: Vec<String>,
@@ -70,7 +78,36 @@ pub struct PersonaSet {
     /// Move kinds to drill: drawn four times as often (from "Drill my weak spots").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub focus: Vec<Kind>,
+    /// The trainer allows practice on this assessment set (its calls still differ from every
+    /// candidate's: each attempt draws its own salt).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub practice_open: bool,
+    /// When the trainer created the set (Unix ms, the trainer's clock); not part of the digest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_ms: Option<f64>,
 }
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Most characters in a set's or a candidate's name.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// The fields of a set that decide its calls and its score, as they are named to a trainer.
+pub const DECISIVE_FIELDS: &[&str] = &[
+    "campaigns",
+    "calls",
+    "difficulty",
+    "mode",
+    "hints",
+    "reply time limit",
+    "pass mark",
+    "score weights",
+    "seed",
+    "focus",
+    "open for practice",
+];
 
 /// Everything that determines one call (with the content).
 #[derive(Clone, Debug, PartialEq)]
@@ -115,7 +152,70 @@ impl PersonaSet {
             weights: Weights::default(),
             seed,
             focus: Vec::new(),
+            id: String::new(),
+            practice_open: false,
+            created_ms: None,
         }
+    }
+
+    /// Each decisive field as text, in the order of [`DECISIVE_FIELDS`]: an explicit encoding
+    /// (not serde's), so renaming a Rust field never changes a digest.
+    fn decisive(&self) -> [String; 11] {
+        let w = self.weights;
+        [
+            self.campaigns.join(","),
+            match &self.calls {
+                Calls::Random { count } => format!("random:{count}"),
+                Calls::Chosen { archetypes } => format!("chosen:{}", archetypes.join(",")),
+            },
+            self.difficulty.to_string(),
+            match self.mode {
+                Mode::Practice => "practice",
+                Mode::Assessment => "assessment",
+            }
+            .into(),
+            self.hints.to_string(),
+            self.reply_limit_s
+                .map_or("none".to_string(), |s| s.to_string()),
+            self.pass_mark.to_string(),
+            format!(
+                "{}/{}/{}/{}",
+                w.composure, w.correctness, w.outcome, w.responsiveness
+            ),
+            self.seed.to_string(),
+            self.focus
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+            self.practice_open.to_string(),
+        ]
+    }
+
+    /// A fingerprint of everything that decides the set's calls and score, with the content
+    /// they are played with (`content_hash`, e.g. `exchange::set_content_hash`): 16 hex digits.
+    /// The name and the id are not part of it.
+    pub fn digest(&self, content_hash: &str) -> String {
+        let mut text = String::from("composure-set-digest:1");
+        for (name, value) in DECISIVE_FIELDS.iter().zip(self.decisive()) {
+            text.push('\n');
+            text.push_str(name);
+            text.push('=');
+            text.push_str(&value);
+        }
+        text.push_str("\ncontent=");
+        text.push_str(content_hash);
+        format!("{:016x}", crate::content::fnv1a(text.as_bytes()))
+    }
+
+    /// The decisive fields in which `other` differs from this set, named for a trainer.
+    pub fn differences(&self, other: &PersonaSet) -> Vec<&'static str> {
+        DECISIVE_FIELDS
+            .iter()
+            .zip(self.decisive().iter().zip(other.decisive().iter()))
+            .filter(|(_, (a, b))| a != b)
+            .map(|(name, _)| *name)
+            .collect()
     }
 
     /// Number of calls in the set.
@@ -166,7 +266,38 @@ impl PersonaSet {
         if self.mode == Mode::Assessment && self.hints {
             return Err("an assessment cannot allow hints".into());
         }
+        if self.name.chars().count() > MAX_NAME_CHARS {
+            return Err(format!(
+                "the set's name is longer than {MAX_NAME_CHARS} characters"
+            ));
+        }
+        if self.id.len() > 64 {
+            return Err("the set's id is longer than 64 characters".into());
+        }
         Ok(())
+    }
+
+    /// The spec of call `index` of an attempt that drew `salt` ("Begin assessment" draws one per
+    /// attempt). Every candidate meets the same campaign, archetype and difficulty at each index
+    /// (drawn from the set's seed, as without a salt); the draws within the call (persona,
+    /// fate, moves, utterances, offers) come from the seed mixed with the salt, so nothing in
+    /// the set or its link predicts them. `archetypes` are the customer file's ids, for sets
+    /// of random customers. Without a salt this is [`PersonaSet::spec`].
+    pub fn spec_salted(
+        &self,
+        index: u32,
+        salt: Option<u64>,
+        archetypes: &[Text],
+    ) -> Option<CallSpec> {
+        let mut spec = self.spec(index)?;
+        if let Some(salt) = salt {
+            if spec.archetype.is_none() && !archetypes.is_empty() {
+                let mut s = Stream::new(spec.seed, 0xa7c4);
+                spec.archetype = Some(archetypes[s.below(archetypes.len())].clone());
+            }
+            spec.seed = mix(spec.seed, salt);
+        }
+        Some(spec)
     }
 
     /// The spec of the call at `index`, or `None` past the end.

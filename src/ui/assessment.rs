@@ -1,12 +1,17 @@
 //! The Assessment page, at `/assessment`: a trainer's set from a link (`?set=`) or a file, the
 //! rules, the calls in order without hints, feedback or retries, and the result to download.
 //!
-//! The attempt is saved after every reply, so a reload resumes it. Once begun, the page drops
-//! the link from the address bar: a finished attempt shows its result on reload and only
-//! opening the trainer's link again offers a new start. This is no defence against a determined
-//! cheat (a browser-only app cannot be one); verification by replay on the trainer's side is.
+//! The attempt is saved after every reply and whenever an offer appears, so a reload resumes it
+//! with the same reply deadline (and is counted). "Begin assessment" draws the attempt's salt:
+//! the calls are seeded with it, so rehearsing the link in practice predicts nothing. A finished
+//! attempt is kept by set id, so re-opening the link shows its result, never a fresh attempt;
+//! a second tab of a running attempt is refused. None of this stops a determined cheat (a
+//! browser-only app cannot); verification by replay on the trainer's side is the defence, and a
+//! learning platform or an LRS is the place for what only a server can record.
 
-use super::browser::{clear_input, download, epoch_ms, input_files, on_tab_hidden, read_file};
+use super::browser::{
+    clear_input, download, epoch_ms, fresh_seed, input_files, on_tab_hidden, read_file, TabLock,
+};
 use super::call_view::{CallScreen, Live, Screen};
 use super::page::set_title;
 use super::trainer::install_packs;
@@ -14,6 +19,7 @@ use super::{library, store};
 use crate::content::{content_hash, Library};
 use crate::exchange::{check_set, result_of, Attempt, SetFile};
 use crate::sim::{replay, Call, CallRecord, Mode};
+use leptos::prelude::StoredValue;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -25,6 +31,8 @@ enum Stage {
     Intro(Box<SetFile>),
     Running,
     Done,
+    /// The attempt runs in another tab.
+    Elsewhere,
 }
 
 fn record_of(lib: &Library, call: &Call) -> Option<CallRecord> {
@@ -40,6 +48,25 @@ pub fn Assessment() -> impl IntoView {
     let live: RwSignal<Option<Live>> = RwSignal::new(None);
     let notice: RwSignal<Option<String>> = RwSignal::new(None);
     let name = RwSignal::new(String::new());
+    // This tab's claim on the running attempt (released when the page goes).
+    let lock = StoredValue::new_local(None::<TabLock>);
+    let claim = move |set_id: &str| -> bool {
+        let held = lock.with_value(|l| l.is_some());
+        if held {
+            return true;
+        }
+        match TabLock::take(&format!("assessment.{set_id}")) {
+            Some(l) => {
+                lock.set_value(Some(l));
+                true
+            }
+            None => {
+                stage.set(Stage::Elsewhere);
+                false
+            }
+        }
+    };
+    on_cleanup(move || lock.set_value(None));
 
     let save = move || {
         if let Some(a) = attempt.get_untracked() {
@@ -57,7 +84,7 @@ pub fn Assessment() -> impl IntoView {
         };
         let Ok(lib) = library() else { return };
         match a.next_index() {
-            Some(i) => match Call::start(&lib, &a.set.set, i) {
+            Some(i) => match a.start_call(&lib, i) {
                 Ok(call) => {
                     let rec = record_of(&lib, &call);
                     attempt.update(|a| {
@@ -74,9 +101,16 @@ pub fn Assessment() -> impl IntoView {
                 attempt.update(|a| {
                     if let Some(a) = a.as_mut() {
                         a.current = None;
+                        a.offer_at_ms = None;
                         a.finished_at_ms.get_or_insert(epoch_ms());
                     }
                 });
+                if let Some(a) = attempt.get_untracked() {
+                    if let Err(e) = store::save_finished(&a) {
+                        notice.set(Some(format!("The finished assessment could not be kept in this browser: {e}. Download the result now.")));
+                    }
+                }
+                lock.set_value(None);
                 live.set(None);
                 stage.set(Stage::Done);
             }
@@ -85,9 +119,10 @@ pub fn Assessment() -> impl IntoView {
     };
     let on_change = Callback::new(move |_: ()| {
         let Ok(lib) = library() else { return };
-        let Some((rec, done)) = live.with_untracked(|l| {
-            l.as_ref()
-                .and_then(|l| record_of(&lib, &l.call).map(|r| (r, l.finished_on_screen())))
+        let Some((rec, done, offer_at)) = live.with_untracked(|l| {
+            l.as_ref().and_then(|l| {
+                record_of(&lib, &l.call).map(|r| (r, l.finished_on_screen(), l.offer_epoch()))
+            })
         }) else {
             return;
         };
@@ -102,7 +137,8 @@ pub fn Assessment() -> impl IntoView {
         } else {
             attempt.update(|a| {
                 if let Some(a) = a.as_mut() {
-                    a.current = Some(rec)
+                    a.current = Some(rec);
+                    a.offer_at_ms = Some(offer_at);
                 }
             });
             save();
@@ -127,19 +163,30 @@ pub fn Assessment() -> impl IntoView {
             "This assessment link cannot be opened: {e}. Ask your trainer for a new link."
         ))),
         (Some(Ok(f)), Some(a)) if a.set == f && a.finished_at_ms.is_none() => {
-            resume(a, attempt, live, stage, notice)
-        }
-        (Some(Ok(f)), stored) => {
-            if stored.is_some_and(|a| a.set == f) {
-                notice.set(Some("You have already completed this assessment in this browser. Beginning again replaces that result here.".into()));
+            if claim(&a.set.set.id) {
+                resume(a, attempt, live, stage, notice)
             }
-            open_set(f, stage, notice);
         }
+        (Some(Ok(f)), _) => match store::load_finished(&f.set.id) {
+            // A finished assessment shows its result; opening the link again never restarts it.
+            Some(done) => {
+                notice.set(Some(
+                    "You have already completed this assessment in this browser. This is your result.".into(),
+                ));
+                attempt.set(Some(done));
+                stage.set(Stage::Done);
+            }
+            None => open_set(f, stage, notice),
+        },
         (None, Some(a)) if a.finished_at_ms.is_some() => {
             attempt.set(Some(a));
             stage.set(Stage::Done);
         }
-        (None, Some(a)) => resume(a, attempt, live, stage, notice),
+        (None, Some(a)) => {
+            if claim(&a.set.set.id) {
+                resume(a, attempt, live, stage, notice)
+            }
+        }
         (None, None) => {}
     }
 
@@ -153,12 +200,12 @@ pub fn Assessment() -> impl IntoView {
             notice.set(Some("Your name: enter your name before you begin.".into()));
             return;
         }
+        if !claim(&f.set.id) {
+            return;
+        }
         notice.set(None);
-        attempt.set(Some(Attempt::new(
-            *f,
-            crate::exchange::short(&who, 80),
-            epoch_ms(),
-        )));
+        // The attempt's salt: drawn here, so the link alone predicts none of its calls.
+        attempt.set(Some(Attempt::new(*f, who, epoch_ms(), fresh_seed())));
         navigate(
             "/assessment",
             leptos_router::NavigateOptions {
@@ -180,8 +227,12 @@ pub fn Assessment() -> impl IntoView {
             save();
         }
     });
-    let stop = leptos::__reexports::send_wrapper::SendWrapper::new(stop);
-    on_cleanup(move || (stop.take())());
+    let stop = StoredValue::new_local(Some(stop));
+    on_cleanup(move || {
+        if let Some(stop) = stop.try_update_value(|s| s.take()).flatten() {
+            stop()
+        }
+    });
 
     let open_file = move |ev: leptos::ev::Event| {
         let files = input_files(&ev);
@@ -250,6 +301,10 @@ pub fn Assessment() -> impl IntoView {
                     <CallScreen live=live screen=screen on_change=on_change />
                 }.into_any(),
                 Stage::Done => view! { <Complete attempt=attempt /> }.into_any(),
+                Stage::Elsewhere => view! {
+                    <h1>"Assessment"</h1>
+                    <p class="notice notice--warning" role="alert">"This assessment is open in another tab. Carry on there, or close that tab and reload this page."</p>
+                }.into_any(),
             }}
             {move || notice.get().map(|n| view! { <p class="notice notice--warning" role="alert">{n}</p> })}
         </section>
@@ -280,14 +335,23 @@ fn resume(
     let call = match &a.current {
         Some(rec) => replay(&lib, rec).map_err(|e| e.to_string()),
         None => match a.next_index() {
-            Some(i) => Call::start(&lib, &a.set.set, i).map_err(|e| e.to_string()),
+            Some(i) => a.start_call(&lib, i).map_err(|e| e.to_string()),
             None => Err("nothing left to play".into()),
         },
     };
     match call {
         Ok(call) => {
+            // A reload during the attempt is counted, and the offer on screen keeps its deadline.
+            let offer_at = a.current.as_ref().and(a.offer_at_ms);
+            let mut a = a;
+            a.reloads += 1;
+            if let Err(e) = store::save_attempt(&a) {
+                notice.set(Some(format!(
+                    "The assessment could not be saved in this browser: {e}."
+                )));
+            }
             attempt.set(Some(a));
-            live.set(Some(Live::new(call)));
+            live.set(Some(Live::resumed(call, offer_at)));
             stage.set(Stage::Running);
         }
         Err(e) => notice.set(Some(format!(
@@ -323,8 +387,8 @@ fn Complete(attempt: RwSignal<Option<Attempt>>) -> impl IntoView {
                         <div class="score"><dt>{l}</dt><dd>{v.to_string()}</dd></div>
                     }).collect_view()}
                 </dl>
-                <p>{format!("{} call(s) · left the tab {} time(s).", r.calls.len(), r.tab_leaves)}</p>
-                <p>"Send the result file to your trainer. They replay every call to verify it."</p>
+                <p>{format!("{} call(s) · left the tab {} time(s) · reloaded {} time(s).", r.calls.len(), r.tab_leaves, r.reloads)}</p>
+                <p>"Send the result file to your trainer. They replay every call to check that the scores are those of your replies."</p>
                 <button type="button" class="button button--primary" on:click=move |_| download(&file, "application/json", &json)>"Download result"</button>
             }
             .into_any()

@@ -305,3 +305,69 @@ pub fn on_tab_hidden(f: impl Fn() + 'static) -> Box<dyn FnOnce()> {
         Box::new(|| {})
     }
 }
+
+/// A claim on something that only one tab may run at a time (an assessment attempt), kept in
+/// localStorage with a heartbeat: `composure.lock.NAME` holds this tab's id and the time of its
+/// last beat. Another tab may take it only once the beat is older than [`LOCK_STALE_MS`]
+/// (the holder closed or crashed). Dropping the lock releases it.
+pub struct TabLock {
+    key: String,
+    tab: String,
+    _beat: gloo_timers::callback::Interval,
+}
+
+/// A lock whose last beat is older than this is free.
+pub const LOCK_STALE_MS: f64 = 4_000.0;
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct LockState {
+    tab: String,
+    at: f64,
+}
+
+impl TabLock {
+    /// Takes the lock, or `None` when another live tab holds it.
+    pub fn take(name: &str) -> Option<TabLock> {
+        thread_local! {
+            static TAB: String = format!("{:x}", fresh_seed());
+        }
+        let tab = TAB.with(|t| t.clone());
+        let key = format!("composure.lock.{name}");
+        if let Some(held) =
+            storage::get(&key).and_then(|t| serde_json::from_str::<LockState>(&t).ok())
+        {
+            if held.tab != tab && epoch_ms() - held.at < LOCK_STALE_MS {
+                return None;
+            }
+        }
+        let beat = {
+            let (key, tab) = (key.clone(), tab.clone());
+            move || {
+                let state = LockState {
+                    tab: tab.clone(),
+                    at: epoch_ms(),
+                };
+                if let Ok(json) = serde_json::to_string(&state) {
+                    let _ = storage::set(&key, &json);
+                }
+            }
+        };
+        beat();
+        Some(TabLock {
+            key,
+            tab,
+            _beat: gloo_timers::callback::Interval::new(1_000, beat),
+        })
+    }
+}
+
+impl Drop for TabLock {
+    fn drop(&mut self) {
+        let mine = storage::get(&self.key)
+            .and_then(|t| serde_json::from_str::<LockState>(&t).ok())
+            .is_some_and(|s| s.tab == self.tab);
+        if mine {
+            storage::remove(&self.key);
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! reply timer and the hint. It renders the core's events and feeds choices back; it decides
 //! nothing about the call itself.
 
-use super::browser::{now_ms, speak};
+use super::browser::{epoch_ms, now_ms, speak};
 use crate::content::{Quality, Tone};
 use crate::sim::{Call, Choice, Cue, Event, Feedback, Snapshot};
 use leptos::prelude::*;
@@ -32,6 +32,19 @@ impl Live {
             hint_shown: false,
             error: None,
         }
+    }
+    /// A call restored after a reload: the offer on screen keeps the time it first appeared
+    /// (`offer_epoch`, Unix ms), so its reply deadline and reply time run on across the reload.
+    pub fn resumed(call: Call, offer_epoch: Option<f64>) -> Live {
+        let mut l = Live::new(call);
+        if let Some(t) = offer_epoch {
+            l.offer_at = now_ms() - (epoch_ms() - t).max(0.0);
+        }
+        l
+    }
+    /// When the current offer appeared, as Unix ms (for saving across a reload).
+    pub fn offer_epoch(&self) -> f64 {
+        epoch_ms() - (now_ms() - self.offer_at)
     }
     fn visible(&self) -> &[Event] {
         &self.call.events()[..self.shown.min(self.call.events().len())]

@@ -56,6 +56,9 @@ struct Saved {
     shift: Option<ShiftState>,
     typing: bool,
     voice: bool,
+    /// When the offer on screen appeared (Unix ms): a reload keeps its reply deadline.
+    #[serde(default)]
+    offer_at_ms: Option<f64>,
 }
 
 fn record_of(lib: &Library, call: &Call) -> Option<CallRecord> {
@@ -112,9 +115,10 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
 
     let lib_save = lib.clone();
     let save_current = Callback::new(move |_: ()| {
-        let Some(record) =
-            live.with_untracked(|l| l.as_ref().and_then(|l| record_of(&lib_save, &l.call)))
-        else {
+        let Some((record, offer_at_ms)) = live.with_untracked(|l| {
+            l.as_ref()
+                .and_then(|l| record_of(&lib_save, &l.call).map(|r| (r, l.offer_epoch())))
+        }) else {
             return;
         };
         let p = prefs.get_untracked();
@@ -125,6 +129,7 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
             shift: shift.get_untracked(),
             typing: p.typing,
             voice: p.voice,
+            offer_at_ms: Some(offer_at_ms),
         };
         if let Err(e) = store::save_json(CURRENT_KEY, &saved) {
             notice.set(Some(format!(
@@ -247,25 +252,25 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
                     });
                     shift.set(saved.shift);
                     let over = call.is_over();
-                    live.set(Some(Live::new(call)));
+                    live.set(Some(Live::resumed(call, saved.offer_at_ms)));
                     stage.set(match saved.stage {
                         Stage::Summary => Stage::Summary,
                         _ if over => Stage::Review,
                         _ => Stage::Call,
                     });
                 }
-                Err(e) => {
-                    store::remove_current();
-                    notice.set(Some(format!("Your call in progress could not be restored ({e}). It was set aside; you can start a new one.")));
-                }
+                Err(e) => notice.set(Some(match store::set_aside_key(CURRENT_KEY) {
+                    Ok(()) => format!("Your call in progress could not be restored ({e}). It was set aside; you can start a new one."),
+                    Err(why) => format!("Your call in progress could not be restored ({e}), and it could not be set aside ({why}), so it was left as it is."),
+                })),
             }
         }
-        Some(Ok(_)) => {
-            store::remove_current();
-            notice.set(Some("Your call in progress was saved by a different version of Composure and could not be restored.".into()));
-        }
+        Some(Ok(_)) => notice.set(Some(match store::set_aside_key(CURRENT_KEY) {
+            Ok(()) => "Your call in progress was saved by a different version of Composure and could not be restored. It was set aside.".into(),
+            Err(why) => format!("Your call in progress was saved by a different version of Composure and could not be restored; it could not be set aside ({why}), so it was left as it is."),
+        })),
         Some(Err(e)) => notice.set(Some(format!(
-            "Your call in progress could not be restored because {e}. It was set aside."
+            "Your call in progress could not be restored because {e}."
         ))),
         None => {}
     }
@@ -286,13 +291,13 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
                 crate::exchange::check_set(&lib, &f.set)?;
                 Ok(f.set)
             }) {
-            Ok(set) if set.mode == crate::sim::Mode::Practice => {
-                shift.set(None);
-                start.run((set, 0));
-            }
-            Ok(_) => notice.set(Some(
-                "This link is an assessment: open it on the Assessment page.".into(),
-            )),
+            Ok(set) => match crate::exchange::practice_allowed(&set) {
+                Ok(()) => {
+                    shift.set(None);
+                    start.run((set, 0));
+                }
+                Err(why) => notice.set(Some(why)),
+            },
             Err(e) => notice.set(Some(format!("This practice link cannot be opened: {e}."))),
         }
         let navigate = leptos_router::hooks::use_navigate();

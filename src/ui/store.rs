@@ -70,15 +70,41 @@ pub fn clear_history() {
 
 /// Reads a JSON value; `Err` holds a plain reason, and the text is moved aside.
 pub fn load_json<T: DeserializeOwned>(key: &str) -> Option<Result<T, String>> {
+    load_with(key, |t| {
+        serde_json::from_str::<T>(t).map_err(|_| "it was damaged or cut short".into())
+    })
+}
+
+/// Reads a value with `parse`. A value that does not parse is copied to a set-aside key of its
+/// own (a counter keeps earlier set-asides) and removed only once the copy is stored; if it
+/// cannot be copied (storage full), it is left where it is, and the reason says so.
+fn load_with<T>(key: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<Result<T, String>> {
     let text = storage::get(key)?;
-    match serde_json::from_str::<T>(&text) {
+    match parse(&text) {
         Ok(v) => Some(Ok(v)),
-        Err(_) => {
-            let _ = storage::set(&format!("{SET_ASIDE_PREFIX}{key}"), &text);
-            storage::remove(key);
-            Some(Err("it was damaged or cut short".into()))
-        }
+        Err(why) => Some(Err(match set_aside(key, &text) {
+            Ok(()) => format!("{why}. It was set aside"),
+            Err(e) => format!("{why}. It could not be set aside ({e}), so it was left as it is"),
+        })),
     }
+}
+
+/// Moves the value at `key` aside (see [`set_aside`]); nothing to do when there is none.
+pub fn set_aside_key(key: &str) -> Result<(), String> {
+    match storage::get(key) {
+        Some(text) => set_aside(key, &text),
+        None => Ok(()),
+    }
+}
+
+/// Copies `text` to `composure.set-aside.KEY.N` (the first free N), then removes `key`.
+fn set_aside(key: &str, text: &str) -> Result<(), String> {
+    let n = (1..)
+        .find(|n| storage::get(&format!("{SET_ASIDE_PREFIX}{key}.{n}")).is_none())
+        .unwrap_or(1);
+    storage::set(&format!("{SET_ASIDE_PREFIX}{key}.{n}"), text)?;
+    storage::remove(key);
+    Ok(())
 }
 
 pub fn save_json<T: Serialize>(key: &str, value: &T) -> Result<(), String> {
@@ -162,15 +188,28 @@ pub fn save_set(key: Option<String>, set: &SetFile, now_ms: f64) -> Result<Strin
 }
 
 /// Imported results, as their raw text, by key.
-pub fn load_results() -> Vec<(String, String)> {
+/// Imported result files: (storage key, when it was imported in Unix ms, text). The import
+/// time is the key's suffix; results imported before it was kept get `None`.
+pub fn load_results() -> Vec<(String, Option<f64>, String)> {
     storage::keys(RESULT_PREFIX)
         .into_iter()
-        .filter_map(|k| storage::get(&k).map(|t| (k, t)))
+        .filter_map(|k| {
+            let at = k
+                .rsplit('-')
+                .next()
+                .and_then(|n| n.parse::<f64>().ok())
+                .filter(|n| *n > 1e12);
+            storage::get(&k).map(|t| (k, at, t))
+        })
         .collect()
 }
 
-pub fn save_result(seal: &str, text: &str) -> Result<(), String> {
-    storage::set(&format!("{RESULT_PREFIX}{seal}"), text)
+/// Keeps an imported result under its seal and the time of import.
+pub fn save_result(seal: &str, imported_ms: f64, text: &str) -> Result<(), String> {
+    storage::set(
+        &format!("{RESULT_PREFIX}{seal}-{}", imported_ms as u64),
+        text,
+    )
 }
 
 pub fn clear_results() {
@@ -179,8 +218,36 @@ pub fn clear_results() {
     }
 }
 
+/// The assessment under way. One saved by a newer version of Composure is refused and left
+/// untouched (the newer version can still use it); a damaged one is set aside.
 pub fn load_attempt() -> Option<Result<Attempt, String>> {
-    load_json(ATTEMPT_KEY)
+    let text = storage::get(ATTEMPT_KEY)?;
+    match Attempt::from_json(&text) {
+        Ok(a) => Some(Ok(a)),
+        Err(e @ crate::exchange::ImportError::FutureSchema(_)) => {
+            Some(Err(format!("{e}. It was left as it is")))
+        }
+        Err(_) => load_json(ATTEMPT_KEY),
+    }
+}
+
+const FINISHED_PREFIX: &str = "composure.finished.";
+
+/// A finished attempt of the set with this id, kept so that re-opening the link shows the
+/// result instead of a fresh attempt.
+pub fn load_finished(set_id: &str) -> Option<Attempt> {
+    if set_id.is_empty() {
+        return None;
+    }
+    let text = storage::get(&format!("{FINISHED_PREFIX}{set_id}"))?;
+    Attempt::from_json(&text).ok()
+}
+
+pub fn save_finished(a: &Attempt) -> Result<(), String> {
+    if a.set.set.id.is_empty() {
+        return Ok(());
+    }
+    save_json(&format!("{FINISHED_PREFIX}{}", a.set.set.id), a)
 }
 
 pub fn save_attempt(a: &Attempt) -> Result<(), String> {

@@ -88,7 +88,9 @@ fn SetsPanel(version: RwSignal<u32>) -> impl IntoView {
 
     let new_set = move |_| {
         let first = lib_now(version).and_then(|l| l.campaigns.first().map(|c| c.id.to_string()));
-        editing.set(Some((None, SetForm::new(first, fresh_seed()))));
+        let mut form = SetForm::new(first, fresh_seed());
+        form.created_ms = Some(epoch_ms());
+        editing.set(Some((None, form)));
         msg.set(None);
     };
     let save = Callback::new(move |(key, form): (Option<String>, SetForm)| {
@@ -188,7 +190,19 @@ fn SetsPanel(version: RwSignal<u32>) -> impl IntoView {
 
 /// Reads a set file and keeps it (installing the packs it embeds, checked by the validator).
 fn import_set(text: &str) -> Result<String, String> {
-    let file = SetFile::from_json(text).map_err(|e| e.to_string())?;
+    let mut file = SetFile::from_json(text).map_err(|e| e.to_string())?;
+    // The set keeps the id its trainer gave it; a set made before ids gets one now.
+    if file.set.id.is_empty() {
+        file.set.id = format!(
+            "{}-{:016x}",
+            if file.set.mode == crate::sim::Mode::Assessment {
+                "a"
+            } else {
+                "p"
+            },
+            fresh_seed()
+        );
+    }
     install_packs(&file.packs)?;
     let lib = library()?;
     check_set(&lib, &file.set)?;
@@ -260,7 +274,8 @@ fn SetItem(
                             </label>
                         </div>
                     }.into_any(),
-                    None => view! { <p>"This set uses an imported pack, so it travels as a file: use Download file."</p> }.into_any(),
+                    None if !file.packs.is_empty() => view! { <p>"This set uses an imported pack, so it travels as a file: use Download file."</p> }.into_any(),
+                    None => view! { <p>"This set is too large for a link, so it travels as a file: use Download file."</p> }.into_any(),
                 }}
                 <div class="trainer-actions">
                     {link_copy.map(|l| view! {
@@ -408,6 +423,10 @@ fn SetEditor(
                 <span class="muted">" (practice only)"</span>
             </div>
             <div class="field">
+                <label><input type="checkbox" id="set-practice-open" prop:checked=move || f.with(|x| x.practice_open) prop:disabled=move || !assessment() on:change=move |ev| f.update(|x| x.practice_open = event_target_checked(&ev)) />" Open for practice"</label>
+                <span class="muted">" (assessment only: candidates may also practise on this set; every attempt still gets its own calls)"</span>
+            </div>
+            <div class="field">
                 <label for="set-limit">"Time limit per reply"</label>
                 <select id="set-limit" on:change=move |ev| f.update(|x| x.reply_limit = event_target_value(&ev))>
                     {["off", "10", "15", "20", "30", "45", "60", "120"].into_iter().map(|s| view! {
@@ -491,11 +510,13 @@ fn PacksPanel(version: RwSignal<u32>) -> impl IntoView {
             report.set(Some(r));
         });
     };
+    let confirming: RwSignal<Option<String>> = RwSignal::new(None);
     let remove = move |key: String| {
         store::remove_key(&key);
         library_changed();
         version.update(|v| *v += 1);
         packs.set(store::load_packs());
+        confirming.set(None);
         msg.set(Some((true, "Pack removed.".into())));
     };
     view! {
@@ -527,7 +548,23 @@ fn PacksPanel(version: RwSignal<u32>) -> impl IntoView {
                                     <span>{format!("{id} ({})", exchange::short(&p.file, 60))}</span>
                                     " "
                                     <button type="button" class="button" on:click=move |_| download(&file, "text/plain", &src)>"Export"</button>
-                                    <button type="button" class="button button--quiet" on:click=move |_| remove(key.clone())>"Remove"</button>
+                                    {
+                                        let (k1, k2) = (key.clone(), key.clone());
+                                        let id2 = id.clone();
+                                        view! {
+                                            <button type="button" class="button button--quiet" on:click=move |_| confirming.set(Some(k1.clone()))>"Remove"</button>
+                                            {move || (confirming.get().as_deref() == Some(k2.as_str())).then(|| {
+                                                let k3 = k2.clone();
+                                                view! {
+                                                    <div class="panel confirm" role="alertdialog" aria-label="Confirm removal">
+                                                        <p>{format!("Remove the pack {id2}? Sets and results that use it will not play or verify until it is imported again.")}</p>
+                                                        <button type="button" class="button button--danger" on:click=move |_| remove(k3.clone())>"Remove pack"</button>
+                                                        <button type="button" class="button" on:click=move |_| confirming.set(None)>"Keep it"</button>
+                                                    </div>
+                                                }
+                                            })}
+                                        }
+                                    }
                                 </li>
                             }
                         }).collect_view()}
@@ -541,19 +578,29 @@ fn PacksPanel(version: RwSignal<u32>) -> impl IntoView {
 // ---------------------------------------------------------------------------------------------
 // Results
 
-fn load_checked(lib: &Library) -> Vec<Checked> {
-    store::load_results()
-        .into_iter()
-        .filter_map(|(_, text)| ResultFile::from_json(&text).ok())
-        .map(|f| exchange::verify_result(lib, f))
-        .collect()
+/// The stored results, replayed, each with the time it was imported; and a line for each stored
+/// result that could not be read (it is set aside, never deleted).
+fn load_checked(lib: &Library) -> (Vec<(Checked, f64)>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for (key, at, text) in store::load_results() {
+        match ResultFile::from_json(&text) {
+            Ok(f) => out.push((exchange::verify_result(lib, f), at.unwrap_or_else(epoch_ms))),
+            Err(e) => problems.push(match store::set_aside_key(&key) {
+                Ok(()) => format!("A stored result could not be read ({e}). It was set aside."),
+                Err(why) => format!("A stored result could not be read ({e}); it could not be set aside ({why}), so it was left as it is."),
+            }),
+        }
+    }
+    (out, problems)
 }
 
 #[component]
 fn ResultsPanel(version: RwSignal<u32>) -> impl IntoView {
-    let checked: RwSignal<Vec<Checked>> =
-        RwSignal::new(library().map(|l| load_checked(&l)).unwrap_or_default());
-    let problems: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let (loaded, unreadable) = library().map(|l| load_checked(&l)).unwrap_or_default();
+    let checked: RwSignal<Vec<(Checked, f64)>> = RwSignal::new(loaded);
+    let problems: RwSignal<Vec<String>> = RwSignal::new(unreadable);
+    let confirm_clear = RwSignal::new(false);
     let sort = RwSignal::new((Column::Date, false));
     let open: RwSignal<Option<usize>> = RwSignal::new(None);
 
@@ -569,21 +616,20 @@ fn ResultsPanel(version: RwSignal<u32>) -> impl IntoView {
                         Ok(f) => {
                             let lib = lib_now(version);
                             if checked.with_untracked(|c| {
-                                c.iter().any(|x| x.file.seal == f.seal && x.file == f)
+                                c.iter().any(|(x, _)| x.file.seal == f.seal && x.file == f)
                             }) {
                                 Err("it was already imported".to_string())
                             } else if let Some(lib) = lib {
-                                let seal = f.seal.clone();
+                                let seal: String = f.seal.chars().take(32).collect();
                                 let c = exchange::verify_result(&lib, f);
-                                let _ = store::save_result(
-                                    &format!(
-                                        "{}-{}",
-                                        exchange::short(&seal, 32),
-                                        fresh_seed() % 1000
-                                    ),
-                                    &text,
-                                );
-                                checked.update(|v| v.push(c));
+                                let now = epoch_ms();
+                                if let Err(e) = store::save_result(&seal, now, &text) {
+                                    problems.update(|p| p.push(format!(
+                                        "{} is shown below but could not be kept in this browser ({e}): it will be gone after a reload. Free some space (remove old results) and import it again.",
+                                        exchange::display_name(&name)
+                                    )));
+                                }
+                                checked.update(|v| v.push((c, now)));
                                 Ok(())
                             } else {
                                 Err("the content could not be loaded".to_string())
@@ -614,8 +660,18 @@ fn ResultsPanel(version: RwSignal<u32>) -> impl IntoView {
 
     let rows = move || {
         let (col, asc) = sort.get();
-        let mut rows: Vec<Row> =
-            checked.with(|c| c.iter().enumerate().map(|(i, c)| Row::of(i, c)).collect());
+        version.track();
+        let issued: Vec<crate::sim::PersonaSet> =
+            store::load_sets().into_iter().map(|(_, f)| f.set).collect();
+        let Some(lib) = lib_now(version) else {
+            return Vec::new();
+        };
+        let mut rows: Vec<Row> = checked.with(|c| {
+            c.iter()
+                .enumerate()
+                .map(|(i, (c, at))| Row::of(i, c, &lib, &issued, *at))
+                .collect()
+        });
         sort_rows(&mut rows, col, asc);
         rows
     };
@@ -626,6 +682,7 @@ fn ResultsPanel(version: RwSignal<u32>) -> impl IntoView {
         store::clear_results();
         checked.set(Vec::new());
         open.set(None);
+        confirm_clear.set(false);
     };
 
     view! {
@@ -665,7 +722,7 @@ fn ResultsPanel(version: RwSignal<u32>) -> impl IntoView {
                                     let id = r.id;
                                     view! {
                                         <tr>
-                                            <td><button type="button" class="link-button" on:click=move |_| open.set(Some(id))>{r.cell(Column::Candidate)}</button></td>
+                                            <td><button type="button" class="link-button" on:click=move |_| open.set(Some(id))><bdi>{r.cell(Column::Candidate)}</bdi></button></td>
                                             {Column::ALL[1..].iter().map(|c| view! { <td>{r.cell(*c)}</td> }).collect_view()}
                                         </tr>
                                     }
@@ -676,11 +733,18 @@ fn ResultsPanel(version: RwSignal<u32>) -> impl IntoView {
                     <Distribution overall=overall />
                     <div class="trainer-actions">
                         <button type="button" class="button" on:click=export>"Export CSV"</button>
-                        <button type="button" class="button button--quiet" on:click=clear>"Remove all results"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| confirm_clear.set(true)>"Remove all results"</button>
                     </div>
+                    {move || confirm_clear.get().then(|| view! {
+                        <div class="panel confirm" role="alertdialog" aria-labelledby="confirm-clear-title">
+                            <p id="confirm-clear-title">{format!("Remove all {} results from this browser? Download the CSV first if you need them.", checked.with(|c| c.len()))}</p>
+                            <button type="button" class="button button--danger" on:click=clear>"Remove them"</button>
+                            <button type="button" class="button" on:click=move |_| confirm_clear.set(false)>"Keep them"</button>
+                        </div>
+                    })}
                 }.into_any()
             }}
-            {move || open.get().and_then(|i| checked.with(|c| c.get(i).cloned())).map(|c| view! {
+            {move || open.get().and_then(|i| checked.with(|c| c.get(i).map(|(c, _)| c.clone()))).map(|c| view! {
                 <Transcript checked=c on_close=Callback::new(move |_| open.set(None)) />
             })}
         </section>
@@ -718,8 +782,8 @@ fn Transcript(checked: Checked, on_close: Callback<()>) -> impl IntoView {
     let f = &checked.file;
     view! {
         <section class="panel transcript-view" aria-labelledby="transcript-title">
-            <h2 id="transcript-title" tabindex="-1">{format!("Transcript: {}", f.candidate)}</h2>
-            <p>{format!("{} · {} to {} · left the tab {} time(s)", f.set.name, exchange::format_date(f.started_at_ms), exchange::format_date(f.finished_at_ms), f.tab_leaves)}</p>
+            <h2 id="transcript-title" tabindex="-1">"Transcript: "<bdi>{exchange::display_name(&f.candidate)}</bdi></h2>
+            <p><bdi>{exchange::display_name(&f.set.name)}</bdi>{format!(" · {} to {} · left the tab {} time(s) · reloaded {} time(s)", exchange::format_date(f.started_at_ms), exchange::format_date(f.finished_at_ms), f.tab_leaves, f.reloads)}</p>
             <p class=if checked.verdict == exchange::Verdict::Verified { "notice notice--info" } else { "notice notice--warning" }>{checked.verdict.text()}</p>
             <button type="button" class="button button--quiet" on:click=move |_| on_close.run(())>"Close transcript"</button>
             {checked.calls.iter().enumerate().map(|(i, call)| view! {
