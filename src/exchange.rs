@@ -365,6 +365,17 @@ impl SetFile {
     }
 }
 
+/// Why a set has no share link, for the trainer: `None` when it has one.
+pub fn no_link_reason(file: &SetFile) -> Option<&'static str> {
+    if file.link_payload().is_some() {
+        None
+    } else if !file.packs.is_empty() {
+        Some("This set uses an imported pack, so it travels as a file: use Download file.")
+    } else {
+        Some("This set is too large for a link, so it travels as a file: use Download file.")
+    }
+}
+
 /// The path (with query) a set's link opens: practice sets on /practice, assessments on
 /// /assessment.
 pub fn set_link_path(payload: &str, mode: Mode) -> String {

@@ -482,5 +482,26 @@ fn the_library_check_flags_one_line_graded_two_ways() {
         "{warnings:#?}"
     );
     // A library of one pack is consistent with itself.
-    assert!(check_library(&[a]).is_empty());
+    assert!(check_library(std::slice::from_ref(&a)).is_empty());
+    // The same violation weighs the same everywhere.
+    let lenient = doc_example()
+        .replacen("id = \"greenleaf-survey\"", "id = \"greenleaf-three\"", 1)
+        .replacen(
+            "label = \"Tried to sell during a survey\"\ncritical = true",
+            "label = \"Tried to sell during a survey\"\ncritical = false",
+            1,
+        );
+    let l = load_pack("c.toml", &lenient, &c).value.expect("c");
+    let w = check_library(&[a, l]);
+    let at = lenient[..lenient.find("id = \"selling-in-survey\"").expect("id")]
+        .matches('\n')
+        .count() as u32
+        + 1;
+    assert!(
+        w.iter().any(|d| d.file == "c.toml"
+            && d.line == at
+            && d.message
+                .contains("`selling-in-survey` is not critical here but critical in a.toml")),
+        "{w:#?}"
+    );
 }

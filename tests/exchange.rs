@@ -911,6 +911,21 @@ fn smaller_items_of_the_probe() {
         Attempt::from_json(&future),
         Err(ImportError::FutureSchema(7))
     );
+    // A set too large for a link is not said to use an imported pack.
+    let small = SetFile::new(assessment_set(3), Vec::new());
+    assert_eq!(no_link_reason(&small), None);
+    let mut big = assessment_set(3);
+    big.campaigns = (0..400)
+        .map(|i| format!("campaign-number-{i:04}"))
+        .collect();
+    let reason = no_link_reason(&SetFile::new(big, Vec::new())).expect("no link");
+    assert!(reason.contains("too large for a link"), "{reason}");
+    let packs = vec![PackSource {
+        file: "p.toml".into(),
+        source: "x".into(),
+    }];
+    let reason = no_link_reason(&SetFile::new(assessment_set(3), packs)).expect("no link");
+    assert!(reason.contains("imported pack"), "{reason}");
     // The article is right.
     let r = take(lib(), &assessment_set(2), Vec::new(), Policy::Best);
     let e = SetFile::from_json(&r.to_json()).expect_err("not a set");

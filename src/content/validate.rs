@@ -223,6 +223,43 @@ pub fn check_library(campaigns: &[std::sync::Arc<Campaign>]) -> Vec<super::Diagn
     }
     let mut seen: Vec<Seen> = Vec::new();
     let mut out = Vec::new();
+    // The same violation or step id must be equally critical everywhere: pressure after a "no"
+    // cannot end the call in one campaign and pass unremarked in another.
+    let mut rules: Vec<(&str, bool, &Campaign)> = Vec::new();
+    for c in campaigns {
+        let named = c
+            .violations
+            .iter()
+            .map(|v| (&*v.id, v.critical, "violation"))
+            .chain(c.steps.iter().map(|s| (&*s.id, s.critical, "step")));
+        for (id, critical, what) in named {
+            if let Some((_, other, first)) = rules.iter().find(|(i, _, _)| *i == id) {
+                if *other != critical {
+                    let needle = format!("id = \"{id}\"");
+                    let line = c
+                        .source
+                        .find(&needle)
+                        .map(|at| c.source[..at].matches('\n').count() as u32 + 1)
+                        .unwrap_or(1);
+                    let word = |b: bool| if b { "critical" } else { "not critical" };
+                    out.push(super::Diagnostic {
+                        file: c.file.to_string(),
+                        line,
+                        col: 1,
+                        severity: super::Severity::Warning,
+                        message: format!(
+                            "the {what} `{id}` is {} here but {} in {}: the same rule must weigh the same in every campaign",
+                            word(critical),
+                            word(*other),
+                            first.file
+                        ),
+                    });
+                }
+            } else {
+                rules.push((id, critical, c));
+            }
+        }
+    }
     for c in campaigns {
         for m in &c.moves {
             for l in &m.lines {

@@ -87,12 +87,15 @@ pub fn Assessment() -> impl IntoView {
             Some(i) => match a.start_call(&lib, i) {
                 Ok(call) => {
                     let rec = record_of(&lib, &call);
+                    let live_call = Live::new(call);
+                    let offer_at = live_call.offer_epoch();
                     attempt.update(|a| {
                         if let Some(a) = a.as_mut() {
-                            a.current = rec
+                            a.current = rec;
+                            a.offer_at_ms = Some(offer_at);
                         }
                     });
-                    live.set(Some(Live::new(call)));
+                    live.set(Some(live_call));
                     stage.set(Stage::Running);
                 }
                 Err(e) => notice.set(Some(format!("The call could not start: {e}."))),

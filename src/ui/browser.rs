@@ -328,10 +328,7 @@ struct LockState {
 impl TabLock {
     /// Takes the lock, or `None` when another live tab holds it.
     pub fn take(name: &str) -> Option<TabLock> {
-        thread_local! {
-            static TAB: String = format!("{:x}", fresh_seed());
-        }
-        let tab = TAB.with(|t| t.clone());
+        let tab = tab_id();
         let key = format!("composure.lock.{name}");
         if let Some(held) =
             storage::get(&key).and_then(|t| serde_json::from_str::<LockState>(&t).ok())
@@ -358,6 +355,26 @@ impl TabLock {
             tab,
             _beat: gloo_timers::callback::Interval::new(1_000, beat),
         })
+    }
+}
+
+/// This tab's id: kept in sessionStorage, which belongs to one tab and survives its reloads, so
+/// a reload is the same tab and a new tab is another.
+fn tab_id() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use gloo_storage::{SessionStorage, Storage};
+        const KEY: &str = "composure.tab";
+        if let Ok(id) = SessionStorage::get::<String>(KEY) {
+            return id;
+        }
+        let id = format!("{:x}", fresh_seed());
+        let _ = SessionStorage::set(KEY, &id);
+        id
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        format!("{:x}", fresh_seed())
     }
 }
 

@@ -274,8 +274,7 @@ fn SetItem(
                             </label>
                         </div>
                     }.into_any(),
-                    None if !file.packs.is_empty() => view! { <p>"This set uses an imported pack, so it travels as a file: use Download file."</p> }.into_any(),
-                    None => view! { <p>"This set is too large for a link, so it travels as a file: use Download file."</p> }.into_any(),
+                    None => view! { <p>{exchange::no_link_reason(&file)}</p> }.into_any(),
                 }}
                 <div class="trainer-actions">
                     {link_copy.map(|l| view! {
@@ -688,6 +687,12 @@ fn ResultsPanel(version: RwSignal<u32>) -> impl IntoView {
     view! {
         <section class="panel trainer-section" aria-labelledby="results-title">
             <h2 id="results-title">"Results"</h2>
+            <details class="help">
+                <summary>"What a Verified result proves"</summary>
+                <p>"Verified: every call was replayed with the same engine and content, and the scores are those of the replies in the file. Set as issued: the file's set has the id of a set you saved here, and nothing that decides the calls or the score was changed. Only a row with both shows Pass or Fail; every other row shows \u{2014} and the reason."</p>
+                <p>"Each attempt draws its own salt when the candidate presses Begin, so rehearsing the link in practice does not predict the calls; every candidate still meets the same campaigns, customers and difficulty."</p>
+                <p>"What a browser-only app cannot prove: who sat at the keyboard (the name is typed by the candidate), the times (they come from the candidate's clock: odd ones are flagged in the Clock column), and how many times someone started again after clearing the browser's storage. The tamper check only catches casual edits of the file. A record that the candidate cannot rewrite, with a server's time for every start, needs a server: a learning platform (SCORM) or a Learning Record Store (xAPI). Composure does not connect to one yet."</p>
+            </details>
             <div class="dropzone" on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
                 <p>"Drop result files here, or "</p>
                 <label class="button file-button">"Import results"

@@ -110,6 +110,8 @@ async function takeAssessment(page: Page, link: string, setName: string, candida
   expect(result.candidate).toBe(candidate);
   expect(result.calls).toHaveLength(2);
   expect(result.tab_leaves).toBe(1);
+  expect(result.reloads ?? 0).toBeLessThanOrEqual(1);
+  expect(result.salt).toEqual(expect.any(Number));
   expect(result.content_hash).toMatch(/^[0-9a-f]{16}$/);
 
   // A finished assessment is not restarted by coming back: it shows its result.
@@ -133,8 +135,10 @@ test('a trainer builds an assessment, a candidate takes it, the trainer sees it 
   await importResult(page, 'ada.json', text);
   const row = results(page).getByRole('row').filter({ hasText: 'Ada Lovelace' });
   await expect(row).toBeVisible();
-  await expect(row.getByRole('cell').last()).toHaveText('Verified');
-  for (const col of ['Candidate', 'Set', 'Date', 'Overall', 'Composure', 'Correctness', 'Outcome', 'Responsiveness', 'Result', 'Verified']) {
+  await expect(row.getByRole('cell').nth(9)).toHaveText('Verified');
+  await expect(row.getByRole('cell').nth(10)).toHaveText('Set as issued');
+  await expect(row.getByRole('cell').nth(8)).toHaveText(/^(Pass|Fail)$/);
+  for (const col of ['Candidate', 'Set', 'Date', 'Overall', 'Composure', 'Correctness', 'Outcome', 'Responsiveness', 'Result', 'Verified', 'Set check', 'Tab leaves', 'Reloads', 'Clock']) {
     await expect(results(page).getByRole('columnheader', { name: col, exact: true })).toBeVisible();
   }
   await expect(page.getByRole('img', { name: 'Score distribution' })).toBeVisible();
@@ -159,8 +163,8 @@ test('a trainer builds an assessment, a candidate takes it, the trainer sees it 
   // CSV with the same columns.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const lines = fs.readFileSync((await csv.path())!, 'utf8').trim().split(/\r?\n/);
-  expect(lines[0]).toBe('Candidate,Set,Date,Overall,Composure,Correctness,Outcome,Responsiveness,Result,Verified');
-  expect(lines[1]).toMatch(/^Ada Lovelace,Week 1 assessment,.*,Verified$/);
+  expect(lines[0]).toBe('Candidate,Set,Date,Overall,Composure,Correctness,Outcome,Responsiveness,Result,Verified,Set check,Tab leaves,Reloads,Clock');
+  expect(lines[1]).toMatch(/^Ada Lovelace,Week 1 assessment,.*,(Pass|Fail),Verified,Set as issued,1,[01],OK$/);
 
   // Imported results survive a reload.
   await page.reload();
@@ -179,7 +183,8 @@ test('an edited score shows Not verified; bad files are refused by name', async 
   await page.goto('/trainer');
   await importResult(page, 'grace.json', JSON.stringify(edited, null, 2));
   const row = results(page).getByRole('row').filter({ hasText: 'Grace Hopper' });
-  await expect(row.getByRole('cell').last()).toHaveText(/^Not verified: /);
+  await expect(row.getByRole('cell').nth(9)).toHaveText(/^Not verified: /);
+  await expect(row.getByRole('cell').nth(8)).toHaveText('—');
 
   // Malformed, truncated, unknown schema, wrong kind and tag-laden text: refused, nothing changes.
   const bad: [string, string, RegExp][] = [
@@ -228,7 +233,13 @@ test('a valid custom pack becomes selectable in Practice and can be removed', as
   await expect(page.getByText('loyalty-card member')).toBeVisible();
 
   await page.getByRole('link', { name: 'Trainer' }).click();
-  await page.getByRole('button', { name: 'Remove' }).click();
+  // Removing a pack asks first.
+  await page.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Confirm removal' })).toBeVisible();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Remove', exact: true }).click();
+  await page.getByRole('button', { name: 'Remove pack' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Pack removed' })).toBeVisible();
 });
 
