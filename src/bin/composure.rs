@@ -399,37 +399,6 @@ mod cli {
             "{count} call(s) per player and campaign, difficulty {difficulty}, seed {seed}, customers: {}",
             archetype.unwrap_or("every archetype")
         );
-        // results[policy][campaign] and per archetype over all campaigns.
-        let mut results: Vec<Vec<PlayStats>> = Vec::new();
-        let mut arch: Vec<Vec<PlayStats>> = Vec::new();
-        for policy in &policies {
-            let mut row = Vec::new();
-            let mut per_arch = vec![PlayStats::default(); lib.customers.archetypes.len()];
-            for c in &campaigns {
-                match play_many(
-                    c,
-                    &lib.customers,
-                    *policy,
-                    difficulty,
-                    archetype,
-                    seed,
-                    count,
-                ) {
-                    Ok((all, by)) => {
-                        row.push(all);
-                        for (a, b) in per_arch.iter_mut().zip(&by) {
-                            a.merge(b);
-                        }
-                    }
-                    Err(e) => {
-                        eprintln!("{}: {e}", c.id);
-                        return 1;
-                    }
-                }
-            }
-            results.push(row);
-            arch.push(per_arch);
-        }
         // The vocabulary guesser learns from every other campaign it can find (the ones played,
         // and the shipped ones), never from the one it plays.
         let mut teachers: Vec<Arc<Campaign>> = lib.campaigns.clone();
@@ -440,11 +409,34 @@ mod cli {
                 }
             }
         }
+        let mut players: Vec<Option<Policy>> = policies.iter().copied().map(Some).collect();
         if vocabulary {
+            players.push(None);
+        }
+        let names: Vec<String> = players
+            .iter()
+            .map(|p| match p {
+                Some(p) if p.surface_only() => format!("{}*", p.as_str()),
+                Some(p) => p.as_str().to_string(),
+                None => "vocabulary*".into(),
+            })
+            .collect();
+        // results[player][campaign], and per archetype over all campaigns.
+        let mut results: Vec<Vec<PlayStats>> = Vec::new();
+        let mut arch: Vec<Vec<PlayStats>> = Vec::new();
+        for player in &players {
             let mut row = Vec::new();
             let mut per_arch = vec![PlayStats::default(); lib.customers.archetypes.len()];
             for c in &campaigns {
-                let v = Vocabulary::learn(teachers.iter().filter(|t| t.id != c.id).map(|t| &**t));
+                let choose: Box<dyn Fn(&Call, &mut Stream) -> Choice> = match *player {
+                    Some(p) => Box::new(move |call, rng| p.choose(call, rng)),
+                    None => {
+                        let v = Vocabulary::learn(
+                            teachers.iter().filter(|t| t.id != c.id).map(|t| &**t),
+                        );
+                        Box::new(move |call, _| v.choose(call))
+                    }
+                };
                 let played = play_many_with(
                     c,
                     &lib.customers,
@@ -452,7 +444,7 @@ mod cli {
                     archetype,
                     seed,
                     count,
-                    &mut |call, _| v.choose(call),
+                    &mut |call, rng| choose(call, rng),
                 );
                 match played {
                     Ok((all, by)) => {
@@ -469,19 +461,6 @@ mod cli {
             }
             results.push(row);
             arch.push(per_arch);
-        }
-        let mut names: Vec<String> = policies
-            .iter()
-            .map(|p| {
-                if p.surface_only() {
-                    format!("{}*", p.as_str())
-                } else {
-                    p.as_str().to_string()
-                }
-            })
-            .collect();
-        if vocabulary {
-            names.push("vocabulary*".into());
         }
         println!("\nmean overall / share of calls passed (* sees only the text of the lines)");
         print!("{:<20}", "campaign");

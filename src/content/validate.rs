@@ -52,6 +52,36 @@ pub(crate) fn check_structure(
     }
     check_steps(d, c, campaign_line);
     check_duplicates(d, c);
+    check_length_habit(d, c, campaign_line);
+}
+
+/// Most moves (percent) whose model line may be the longest, or the shortest, of its move.
+pub const MAX_EXTREME_PERCENT: usize = 30;
+
+/// A habit across the pack that no single move shows: the model line the longest (or the
+/// shortest) of its move in many moves, so that "pick the longest" pays.
+fn check_length_habit(d: &mut Diagnostics, c: &Campaign, campaign_line: u32) {
+    let len = |l: &Line| l.text.chars().count();
+    let (mut longest, mut shortest, mut moves) = (0, 0, 0);
+    for m in c.moves.iter().filter(|m| m.lines.len() > 1) {
+        let Some(model) = m.lines.iter().find(|l| l.is_model()) else {
+            continue;
+        };
+        moves += 1;
+        let n = len(model);
+        let others = m.lines.iter().filter(|l| !std::ptr::eq(*l, model)).map(len);
+        let (max, min) = others.fold((0, usize::MAX), |(a, b), x| (a.max(x), b.min(x)));
+        longest += usize::from(n >= max);
+        shortest += usize::from(n <= min);
+    }
+    for (count, what) in [(longest, "longest"), (shortest, "shortest")] {
+        if count >= 2 && count * 100 > moves * MAX_EXTREME_PERCENT {
+            d.warning_at_line(
+                campaign_line,
+                format!("the model line is the {what} line of its move in {count} of {moves} moves: a guesser who picks the {what} line is right too often (keep it under {MAX_EXTREME_PERCENT} %)"),
+            );
+        }
+    }
 }
 
 fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move) {
