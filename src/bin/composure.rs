@@ -326,6 +326,9 @@ mod cli {
         }
     }
 
+    /// A player's choice for a turn, boxed so scripted and learning players share one loop.
+    type Chooser = Box<dyn Fn(&Call, &mut Stream) -> Choice>;
+
     fn simulate(args: &[String]) -> i32 {
         // `--pack PATH` (repeatable): play these files instead of the shipped packs.
         let pack_paths: Vec<String> = args
@@ -428,7 +431,7 @@ mod cli {
             let mut row = Vec::new();
             let mut per_arch = vec![PlayStats::default(); lib.customers.archetypes.len()];
             for c in &campaigns {
-                let choose: Box<dyn Fn(&Call, &mut Stream) -> Choice> = match *player {
+                let choose: Chooser = match *player {
                     Some(p) => Box::new(move |call, rng| p.choose(call, rng)),
                     None => {
                         let v = Vocabulary::learn(
