@@ -110,6 +110,11 @@ pub struct Screen {
     pub feedback: bool,
 }
 
+/// Whether the customer is "speaking" (tracked, so effects rerun when the typing delay ends).
+fn typing_now(live: RwSignal<Option<Live>>) -> bool {
+    live.with(|l| l.as_ref().map(|l| l.typing).unwrap_or(false))
+}
+
 /// Applies a choice and reveals the result, with the typing delay if on. A refused choice is
 /// shown as an error on the screen.
 pub fn choose(
@@ -337,6 +342,44 @@ pub fn CallScreen(
                 .collect::<Vec<_>>()
         })
     };
+    // The transcript follows the conversation: after each new line it scrolls to the newest,
+    // unless the trainee has scrolled up to read, in which case "Jump to latest" appears.
+    let panel = NodeRef::<leptos::html::Section>::new();
+    let following = RwSignal::new(true);
+    let unseen = RwSignal::new(false);
+    let to_latest = move || {
+        request_animation_frame(move || {
+            if let Some(el) = panel.get_untracked() {
+                el.set_scroll_top(el.scroll_height());
+            }
+        });
+    };
+    Effect::new(move |_| {
+        let lines = transcript().len();
+        let _ = typing_now(live);
+        if lines == 0 {
+            return;
+        }
+        if following.get_untracked() {
+            to_latest();
+        } else {
+            unseen.set(true);
+        }
+    });
+    let on_scroll = move |_| {
+        if let Some(el) = panel.get_untracked() {
+            let at_bottom = el.scroll_height() - el.scroll_top() - el.client_height() < 24;
+            following.set(at_bottom);
+            if at_bottom {
+                unseen.set(false);
+            }
+        }
+    };
+    let jump = move |_| {
+        following.set(true);
+        unseen.set(false);
+        to_latest();
+    };
     let offer = move || live.with(|l| l.as_ref().and_then(|l| l.offer()));
     let typing = move || live.with(|l| l.as_ref().map(|l| l.typing).unwrap_or(false));
     let hints_on = move || live.with(|l| l.as_ref().map(|l| l.call.spec().hints).unwrap_or(false));
@@ -390,7 +433,7 @@ pub fn CallScreen(
                 </dl>
             </section>
 
-            <section class="panel transcript-panel">
+            <section class="panel transcript-panel" node_ref=panel on:scroll=on_scroll>
                 <h2 class="visually-hidden">"Transcript"</h2>
                 <div role="log" aria-live="polite" aria-label="Transcript">
                 <ol class="transcript">
@@ -409,6 +452,9 @@ pub fn CallScreen(
                     />
                 </ol>
                 </div>
+                <Show when=move || unseen.get()>
+                    <button type="button" class="button jump-latest" on:click=jump>"Jump to latest"</button>
+                </Show>
                 <Show when=typing>
                     <p class="typing" aria-hidden="true">
                         {move || persona().map(|p| p.name).unwrap_or_default()}

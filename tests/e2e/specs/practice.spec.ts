@@ -154,3 +154,47 @@ test('a corrupted call in progress is reported and does not break the page', asy
   await page.getByRole('button', { name: 'Start call' }).click();
   await expect(replies(page).first()).toBeVisible();
 });
+
+test('the transcript follows the conversation, and offers "Jump to latest" to a reader who scrolled up', async ({ page }) => {
+  // A short window, so that a few turns overflow the transcript panel.
+  await page.setViewportSize({ width: 1366, height: 420 });
+  const log = page.getByRole('log', { name: 'Transcript' });
+  const panel = log.locator('xpath=..');
+  const atBottom = () => panel.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 2);
+  const overflows = () => panel.evaluate((el) => el.scrollHeight > el.clientHeight + 4);
+  // Replies are picked blind, so a call may end early: try new calls until one runs long enough.
+  for (let call = 0; call < 12; call++) {
+    await freshPractice(page, { difficulty: 1, customer: 'chatterbox' });
+    await page.getByRole('button', { name: 'Start call' }).click();
+    let scrolledUp = false;
+    for (let turn = 0; turn < 30; turn++) {
+      await expect(replies(page).first().or(review(page))).toBeVisible();
+      if (await review(page).isVisible()) break;
+      const before = await transcript(page).count();
+      await page.keyboard.press('1');
+      await expect.poll(async () => (await review(page).isVisible()) || (await transcript(page).count()) > before).toBe(true);
+      if (await review(page).isVisible()) break;
+      if (!scrolledUp) {
+        // The newest line is in view inside the panel.
+        await expect.poll(atBottom).toBe(true);
+        const last = await transcript(page).last().boundingBox();
+        const box = await panel.boundingBox();
+        expect(last!.y + last!.height).toBeLessThanOrEqual(box!.y + box!.height + 1);
+        if (await overflows()) {
+          // Read back: scroll up, and the next line does not yank the view down.
+          await panel.evaluate((el) => el.scrollTo(0, 0));
+          await expect.poll(atBottom).toBe(false);
+          scrolledUp = true;
+        }
+      } else {
+        await expect(page.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+        expect(await atBottom()).toBe(false);
+        await page.getByRole('button', { name: 'Jump to latest' }).click();
+        await expect.poll(atBottom).toBe(true);
+        await expect(page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+        return;
+      }
+    }
+  }
+  throw new Error('no call of twelve ran long enough to overflow the transcript');
+});
