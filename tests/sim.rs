@@ -472,7 +472,7 @@ fn tampering_is_detected() {
 /// The digest of one fixed call, pinned: the wasm suite (tests/web_practice.rs) checks the same
 /// value in the browser, so native and wasm play the very same call. Editing the Volta pack, the
 /// customer file or the engine changes it: update both pins deliberately.
-pub const PINNED_DIGEST: &str = "7a53b447896caffb";
+pub const PINNED_DIGEST: &str = "7904f9a4e2cd6f80";
 
 #[test]
 fn a_fixed_call_has_a_pinned_digest() {
@@ -483,7 +483,43 @@ fn a_fixed_call_has_a_pinned_digest() {
     );
 }
 
+/// The fixed call's transcript in the digest's encoding, kept as a golden file: when the pin
+/// above breaks, this shows what changed (set UPDATE_GOLDEN=1 to write the new one, then review
+/// its diff before committing).
+#[test]
+fn the_fixed_call_matches_its_golden_transcript() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/golden/fixed-call.txt"
+    );
+    let now = transcript_text(fixed_call(lib()).events());
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, &now).expect("write golden");
+    }
+    let golden = std::fs::read_to_string(path).expect("tests/data/golden/fixed-call.txt");
+    if let Some((i, (want, got))) = golden
+        .lines()
+        .zip(now.lines())
+        .enumerate()
+        .find(|(_, (a, b))| a != b)
+    {
+        panic!(
+            "the fixed call differs from its golden transcript at line {}:\n  golden: {want}\n  now:    {got}",
+            i + 1
+        );
+    }
+    assert_eq!(
+        golden.lines().count(),
+        now.lines().count(),
+        "the fixed call has a different number of events"
+    );
+}
+
 fn fixed_call_digest(lib: &Library) -> String {
+    fixed_call(lib).digest()
+}
+
+fn fixed_call(lib: &Library) -> Call {
     let c = lib.campaign("volta-complaints").expect("campaign");
     let mut set = PersonaSet::practice(&c.id, None, 4, true, Some(20), 20_261_127);
     set.calls = Calls::Random { count: 3 };
@@ -495,7 +531,7 @@ fn fixed_call_digest(lib: &Library) -> String {
         ch.hint = call.turn().is_multiple_of(3);
         call.apply(ch).expect("apply");
     }
-    call.digest()
+    call
 }
 
 /// A call against a random customer at difficulty 3, with the default weights.

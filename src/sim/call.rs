@@ -344,10 +344,10 @@ impl Call {
             .iter()
             .filter_map(move |i| m.and_then(|m| m.lines.get(*i)))
     }
-    /// A fingerprint of every event so far (FNV-1a over their JSON), as 16 hex digits.
+    /// A fingerprint of every event so far: FNV-1a over [`transcript_text`], as 16 hex digits.
+    /// It names no Rust field, so renaming one never invalidates a saved result.
     pub fn digest(&self) -> String {
-        let json = serde_json::to_string(&self.events).unwrap_or_default();
-        format!("{:016x}", fnv1a(json.as_bytes()))
+        format!("{:016x}", fnv1a(transcript_text(&self.events).as_bytes()))
     }
     /// Whether a step is done.
     pub fn step_done(&self, step: usize) -> bool {
@@ -737,4 +737,110 @@ pub fn draw_offer(m: &Move, rng: &mut Stream, offer: &mut Vec<usize>) {
         }
     }
     rng.shuffle(offer);
+}
+
+/// The events as text, one line per event, in an explicit encoding (version 1): a tag, then the
+/// event's fields in a fixed order, separated by " | ". Lists are joined with " / ", absent values
+/// are "-". It names no Rust field and uses only integers and text, so it is the same on every
+/// platform and survives any refactor of [`Event`]; the record digest is its hash. A golden copy
+/// of one call's transcript is kept in `tests/data/golden/` to show what a change changed.
+///
+/// | tag | fields |
+/// | --- | --- |
+/// | `C` | turn, cue, move id, kind, level, text (the customer speaks) |
+/// | `O` | turn, the offered lines |
+/// | `R` | turn, pick, ms, hint, text (the trainee's reply) |
+/// | `N` | turn, ms (no reply in time) |
+/// | `F` | turn, move id, kind, quality, tone, techniques, steps done, breaches (label and `!` when critical), triggered, better line or `-`, why |
+/// | `S` | mood, trust, patience, max patience, phase, steps done, steps total |
+/// | `E` | ending, right ending, overall, composure, correctness, outcome, responsiveness, passed, critical, turns, steps (`+` done, `-` missed), hints |
+pub fn transcript_text(events: &[Event]) -> String {
+    use std::fmt::Write;
+    let cue = |c: Cue| match c {
+        Cue::Move => "move",
+        Cue::StillThere => "still-there",
+        Cue::Declines => "declines",
+        Cue::HangUp => "hang-up",
+    };
+    let join = |items: &[Text]| items.iter().map(|t| &**t).collect::<Vec<_>>().join(" / ");
+    let mut out = String::new();
+    for e in events {
+        let _ = match e {
+            Event::Customer {
+                turn,
+                cue: c,
+                move_id,
+                kind,
+                level,
+                text,
+            } => writeln!(
+                out,
+                "C | {turn} | {} | {move_id} | {} | {} | {text}",
+                cue(*c),
+                kind.as_str(),
+                level.as_str()
+            ),
+            Event::Offer { turn, lines } => writeln!(out, "O | {turn} | {}", join(lines)),
+            Event::Reply {
+                turn,
+                pick,
+                text,
+                ms,
+                hint,
+            } => writeln!(out, "R | {turn} | {pick} | {ms} | {hint} | {text}"),
+            Event::NoReply { turn, ms } => writeln!(out, "N | {turn} | {ms}"),
+            Event::Feedback(f) => {
+                let breaches: Vec<String> = f
+                    .breaches
+                    .iter()
+                    .map(|b| format!("{}{}", b.label, if b.critical { "!" } else { "" }))
+                    .collect();
+                writeln!(
+                    out,
+                    "F | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {}",
+                    f.turn,
+                    f.move_id,
+                    f.kind.as_str(),
+                    f.quality.as_str(),
+                    f.tone.as_str(),
+                    join(&f.techniques),
+                    join(&f.steps),
+                    breaches.join(" / "),
+                    f.triggered,
+                    f.better.as_ref().map_or("-", |b| &*b.text),
+                    f.why
+                )
+            }
+            Event::State(s) => writeln!(
+                out,
+                "S | {} | {} | {} | {} | {} | {} | {}",
+                s.mood, s.trust, s.patience, s.max_patience, s.phase, s.steps_done, s.steps_total
+            ),
+            Event::Ended(r) => {
+                let steps: Vec<String> = r
+                    .steps
+                    .iter()
+                    .map(|s| format!("{}{}", if s.done { "+" } else { "-" }, s.label))
+                    .collect();
+                let sc = r.scores;
+                writeln!(
+                    out,
+                    "E | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {}",
+                    r.ending.as_str(),
+                    r.right_ending,
+                    sc.overall,
+                    sc.composure,
+                    sc.correctness,
+                    sc.outcome,
+                    sc.responsiveness,
+                    r.passed,
+                    r.critical,
+                    r.turns,
+                    steps.join(" / "),
+                    r.hints_used
+                )
+            }
+        };
+    }
+    out
 }

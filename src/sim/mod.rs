@@ -13,8 +13,8 @@ mod score;
 mod set;
 
 pub use call::{
-    draw_offer, Better, Breach, Call, Choice, Cue, Event, Feedback, Report, Snapshot, StepResult,
-    MAX_TURNS,
+    draw_offer, transcript_text, Better, Breach, Call, Choice, Cue, Event, Feedback, Report,
+    Snapshot, StepResult, MAX_TURNS,
 };
 pub use persona::{Fill, Persona, AGENT_NAME, REFERENCE_YEAR};
 pub use policy::{
