@@ -181,8 +181,21 @@ fn replay_verifies_a_record_and_flags_an_edited_one() {
 fn bench_prints_turns_per_second() {
     let (code, out) = run(&["bench", "--turns", "20000"]);
     assert_eq!(code, 0, "{out}");
+    // "engine: N turns in C calls in S s: T turns/s, ..." with real numbers.
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("engine: "))
+        .expect("engine line");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let turns: u64 = words[1].parse().expect("turns");
+    let rate: f64 = words
+        .iter()
+        .position(|w| *w == "turns/s,")
+        .and_then(|i| words[i - 1].parse().ok())
+        .expect("turns per second");
+    assert!(turns >= 20_000 && rate > 0.0, "{out}");
     assert!(
-        out.contains("turns/s") && out.contains("content: loaded and validated"),
+        out.contains("content: loaded and validated 5 packs"),
         "{out}"
     );
 }

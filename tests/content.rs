@@ -522,3 +522,59 @@ fn the_library_check_flags_one_line_graded_two_ways() {
         "{w:#?}"
     );
 }
+
+/// Every named enum reads back what it writes, in content files (`parse`/`as_str`) and in saved
+/// data (serde), and its `ALL` list is complete and in index order.
+#[test]
+fn named_enums_round_trip_between_text_and_serde() {
+    fn check<T>(
+        all: &[T],
+        name: fn(T) -> &'static str,
+        parse: fn(&str) -> Option<T>,
+        index: fn(T) -> usize,
+    ) where
+        T: Copy + PartialEq + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned,
+    {
+        for (i, v) in all.iter().copied().enumerate() {
+            assert_eq!(index(v), i, "{v:?} is out of order");
+            assert_eq!(parse(name(v)), Some(v), "{v:?}");
+            let json = serde_json::to_string(&v).expect("json");
+            assert_eq!(json, format!("\"{}\"", name(v)), "{v:?}");
+            assert_eq!(serde_json::from_str::<T>(&json).expect("back"), v);
+        }
+        assert_eq!(parse("no-such-value"), None);
+    }
+    check(Level::ALL, Level::as_str, Level::parse, Level::index);
+    check(Tone::ALL, Tone::as_str, Tone::parse, Tone::index);
+    check(
+        Quality::ALL,
+        Quality::as_str,
+        Quality::parse,
+        Quality::index,
+    );
+    check(Role::ALL, Role::as_str, Role::parse, Role::index);
+    check(Kind::ALL, Kind::as_str, Kind::parse, Kind::index);
+    check(Ending::ALL, Ending::as_str, Ending::parse, Ending::index);
+    check(
+        Purpose::ALL,
+        Purpose::as_str,
+        Purpose::parse,
+        Purpose::index,
+    );
+    check(Tag::ALL, Tag::as_str, Tag::parse, Tag::index);
+    check(Fate::ALL, Fate::as_str, Fate::parse, Fate::index);
+    check(
+        AgeBand::ALL,
+        AgeBand::as_str,
+        AgeBand::parse,
+        AgeBand::index,
+    );
+    check(
+        Direction::ALL,
+        Direction::as_str,
+        Direction::parse,
+        Direction::index,
+    );
+    assert_eq!(Kind::ALL.len(), KINDS);
+    assert_eq!(Role::ALL.len(), ROLES);
+}
