@@ -199,3 +199,37 @@ fn bench_prints_turns_per_second() {
         "{out}"
     );
 }
+
+/// Bad options and values are errors with exit status 2 and a message naming the option, never
+/// a silent default.
+#[test]
+fn bad_options_and_values_exit_with_status_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["simulate", "--difficulty", "9"],
+            "--difficulty: `9` is not a whole number from 1 to 5",
+        ),
+        (&["simulate", "--difficulty", "x"], "--difficulty: `x`"),
+        (&["simulate", "--count", "0"], "--count: `0`"),
+        (&["simulate", "--seed", "-1"], "--seed: `-1`"),
+        (
+            &["simulate", "--colour", "red"],
+            "invalid option '--colour'",
+        ),
+        (
+            &["simulate", "--difficulty"],
+            "missing argument for option '--difficulty'",
+        ),
+        (
+            &["simulate", "--policy", "sideways"],
+            "unknown policy `sideways`",
+        ),
+        (&["bench", "--turns", "abc"], "--turns: `abc`"),
+        (&["frobnicate"], "usage: composure"),
+    ];
+    for (args, message) in cases {
+        let (code, out) = run(args);
+        assert_eq!(code, 2, "{args:?}: {out}");
+        assert!(out.contains(message), "{args:?}: {out}");
+    }
+}

@@ -307,13 +307,6 @@ mod cli {
         );
     }
 
-    fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .map(|s| s.as_str())
-    }
-
     fn library() -> Library {
         match Library::shipped() {
             Ok(l) => l,
@@ -329,13 +322,92 @@ mod cli {
     /// A player's choice for a turn, boxed so scripted and learning players share one loop.
     type Chooser = Box<dyn Fn(&Call, &mut Stream) -> Choice>;
 
+    /// The options of `simulate`, parsed strictly: an unknown option or a bad value is an error
+    /// (exit status 2), never a silent default.
+    struct SimArgs {
+        policy: Option<String>,
+        campaign: Option<String>,
+        archetype: Option<String>,
+        difficulty: u8,
+        seed: u64,
+        count: u32,
+        packs: Vec<String>,
+        by_archetype: bool,
+        detail: bool,
+    }
+
+    /// A number option's value within `range`, or an error naming the option.
+    fn number<T>(
+        p: &mut lexopt::Parser,
+        name: &str,
+        range: std::ops::RangeInclusive<T>,
+    ) -> Result<T, String>
+    where
+        T: std::str::FromStr + PartialOrd + std::fmt::Display,
+    {
+        let raw = p
+            .value()
+            .map_err(|e| e.to_string())?
+            .into_string()
+            .map_err(|_| format!("{name}: not valid text"))?;
+        match raw.parse::<T>() {
+            Ok(v) if range.contains(&v) => Ok(v),
+            _ => Err(format!(
+                "{name}: `{raw}` is not a whole number from {} to {}",
+                range.start(),
+                range.end()
+            )),
+        }
+    }
+
+    fn text(p: &mut lexopt::Parser) -> Result<String, String> {
+        p.value()
+            .map_err(|e| e.to_string())?
+            .into_string()
+            .map_err(|_| "an option's value is not valid text".to_string())
+    }
+
+    fn sim_args(args: &[String]) -> Result<SimArgs, String> {
+        use lexopt::Arg::Long;
+        let mut out = SimArgs {
+            policy: None,
+            campaign: None,
+            archetype: None,
+            difficulty: 3,
+            seed: 1,
+            count: 200,
+            packs: Vec::new(),
+            by_archetype: false,
+            detail: false,
+        };
+        let mut p = lexopt::Parser::from_args(args.iter().cloned());
+        while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+            match arg {
+                Long("policy") => out.policy = Some(text(&mut p)?),
+                Long("campaign") => out.campaign = Some(text(&mut p)?),
+                Long("archetype") => out.archetype = Some(text(&mut p)?),
+                Long("difficulty") => out.difficulty = number(&mut p, "--difficulty", 1..=5)?,
+                Long("seed") => out.seed = number(&mut p, "--seed", 0..=u64::MAX)?,
+                Long("count") => out.count = number(&mut p, "--count", 1..=1_000_000)?,
+                Long("pack") => out.packs.push(text(&mut p)?),
+                Long("by-archetype") => out.by_archetype = true,
+                Long("scores") => out.detail = true,
+                other => return Err(other.unexpected().to_string()),
+            }
+        }
+        Ok(out)
+    }
+
     fn simulate(args: &[String]) -> i32 {
+        let a = match sim_args(args) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("composure simulate: {e}\n{USAGE}");
+                return 2;
+            }
+        };
         // `--pack PATH` (repeatable): play these files instead of the shipped packs.
-        let pack_paths: Vec<String> = args
-            .windows(2)
-            .filter(|w| w[0] == "--pack")
-            .map(|w| w[1].clone())
-            .collect();
+        let pack_paths = a.packs.clone();
         let mut lib = if pack_paths.is_empty() {
             library()
         } else {
@@ -358,8 +430,9 @@ mod cli {
             }
             lib.campaigns = campaigns;
         }
-        let vocabulary = matches!(flag(args, "--policy"), None | Some("all" | "vocabulary"));
-        let policies: Vec<Policy> = match flag(args, "--policy").unwrap_or("all") {
+        let policy = a.policy.as_deref();
+        let vocabulary = matches!(policy, None | Some("all" | "vocabulary"));
+        let policies: Vec<Policy> = match policy.unwrap_or("all") {
             "all" => Policy::ALL.to_vec(),
             "vocabulary" => Vec::new(),
             p => match Policy::parse(p) {
@@ -370,19 +443,10 @@ mod cli {
                 }
             },
         };
-        let difficulty: u8 = flag(args, "--difficulty")
-            .and_then(|d| d.parse().ok())
-            .unwrap_or(3);
-        let seed: u64 = flag(args, "--seed")
-            .and_then(|d| d.parse().ok())
-            .unwrap_or(1);
-        let count: u32 = flag(args, "--count")
-            .and_then(|d| d.parse().ok())
-            .unwrap_or(200);
-        let archetype = flag(args, "--archetype");
-        let by_archetype = args.iter().any(|a| a == "--by-archetype");
-        let detail = args.iter().any(|a| a == "--scores");
-        let campaigns: Vec<Arc<Campaign>> = match flag(args, "--campaign") {
+        let (difficulty, seed, count) = (a.difficulty, a.seed, a.count);
+        let archetype = a.archetype.as_deref();
+        let (by_archetype, detail) = (a.by_archetype, a.detail);
+        let campaigns: Vec<Arc<Campaign>> = match a.campaign.as_deref() {
             Some(id) => match lib.campaign(id) {
                 Some(c) => vec![c.clone()],
                 None => {
@@ -585,9 +649,26 @@ mod cli {
     }
 
     fn bench(args: &[String]) -> i32 {
-        let target: u64 = flag(args, "--turns")
-            .and_then(|d| d.parse().ok())
-            .unwrap_or(2_000_000);
+        let parsed = (|| -> Result<u64, String> {
+            let mut target = 2_000_000;
+            let mut p = lexopt::Parser::from_args(args.iter().cloned());
+            while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+                match arg {
+                    lexopt::Arg::Long("turns") => {
+                        target = number(&mut p, "--turns", 1..=1_000_000_000)?
+                    }
+                    other => return Err(other.unexpected().to_string()),
+                }
+            }
+            Ok(target)
+        })();
+        let target = match parsed {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("composure bench: {e}\n{USAGE}");
+                return 2;
+            }
+        };
         let t0 = Instant::now();
         let lib = library();
         let lint_ms = t0.elapsed().as_secs_f64() * 1000.0;
