@@ -233,7 +233,9 @@ pub fn CallScreen(
     let snapshot = move || live.with(|l| l.as_ref().and_then(|l| l.snapshot()));
     let mood = move || snapshot().map(|s| s.mood).unwrap_or(50);
 
-    // Digit keys 1 to 6 pick the matching line (not while typing in a form field).
+    // Digit keys pick the matching line (not while typing in a form field); a digit with no line
+    // says so instead of doing nothing.
+    let key_note: RwSignal<Option<String>> = RwSignal::new(None);
     let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
             return;
@@ -252,7 +254,7 @@ pub fn CallScreen(
         let Some(d) = ev.key().chars().next().and_then(|c| c.to_digit(10)) else {
             return;
         };
-        if ev.key().len() != 1 || !(1..=6).contains(&d) {
+        if ev.key().len() != 1 {
             return;
         }
         let n = live.with_untracked(|l| {
@@ -261,9 +263,15 @@ pub fn CallScreen(
                 .map(|o| o.len())
                 .unwrap_or(0)
         });
-        if (d as usize) <= n {
-            ev.prevent_default();
+        if n == 0 {
+            return;
+        }
+        ev.prevent_default();
+        if (1..=n).contains(&(d as usize)) {
+            key_note.set(None);
             choose(live, screen, Some((d - 1) as u8), on_change);
+        } else {
+            key_note.set(Some(format!("There is no line {d}: press 1 to {n}.")));
         }
     });
     on_cleanup(move || keys.remove());
@@ -497,7 +505,10 @@ pub fn CallScreen(
                         None => view! { <p class="replies__wait">"Listen…"</p> }.into_any(),
                     }}
                 </div>
-                <p class="replies__keys">"Press 1 to 6 to pick a line."</p>
+                <p class="replies__keys">
+                    {move || offer().map(|o| format!("Press 1 to {} to pick a line.", o.len())).unwrap_or_default()}
+                </p>
+                <p class="replies__note" role="status">{move || key_note.get()}</p>
                 <Show when=hints_on>
                     <div class="hint">
                         <button

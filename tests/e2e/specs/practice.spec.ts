@@ -198,3 +198,18 @@ test('the transcript follows the conversation, and offers "Jump to latest" to a 
   }
   throw new Error('no call of twelve ran long enough to overflow the transcript');
 });
+
+test('the key help counts the lines on offer, and a digit with no line says so', async ({ page }) => {
+  await freshPractice(page);
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  const n = await replies(page).count();
+  await expect(page.getByText(`Press 1 to ${n} to pick a line.`)).toBeVisible();
+  const before = await transcript(page).count();
+  await page.keyboard.press('9');
+  await expect(page.getByRole('status').filter({ hasText: `There is no line 9: press 1 to ${n}.` })).toBeVisible();
+  expect(await transcript(page).count()).toBe(before);
+  // A real line clears the note.
+  await page.keyboard.press('1');
+  await expect(page.getByRole('status').filter({ hasText: 'There is no line' })).toHaveCount(0);
+});
