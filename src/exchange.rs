@@ -799,6 +799,14 @@ impl Attempt {
         serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))
     }
 
+    /// The attempt after a reload of its page: the reload is counted, and the time the offer on
+    /// screen first appeared is returned (when a call is under way) so that its reply deadline
+    /// runs on instead of starting again.
+    pub fn resumed(&mut self) -> Option<f64> {
+        self.reloads += 1;
+        self.current.as_ref().and(self.offer_at_ms)
+    }
+
     /// Starts call `index` of this attempt, seeded with its salt.
     pub fn start_call(&self, lib: &Library, index: u32) -> Result<sim::Call, sim::SimError> {
         sim::Call::start_salted(lib, &self.set.set, index, self.salt)

@@ -903,6 +903,16 @@ fn smaller_items_of_the_probe() {
     let mut long_set = assessment_set(1);
     long_set.name = long;
     assert!(long_set.check().is_err());
+    // A reload is counted, and returns the offer's start only while a call is under way.
+    let mut r = a.clone();
+    r.offer_at_ms = Some(5.0);
+    assert_eq!(r.resumed(), None);
+    r.current = take(lib(), &assessment_set(4), Vec::new(), Policy::Best)
+        .calls
+        .first()
+        .cloned();
+    assert_eq!(r.resumed(), Some(5.0));
+    assert_eq!(r.reloads, 2);
     // An attempt saved by a newer version is refused, not used.
     let json = serde_json::to_string(&a).expect("json");
     assert!(Attempt::from_json(&json).is_ok());

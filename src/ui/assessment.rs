@@ -19,7 +19,6 @@ use super::{library, store};
 use crate::content::{content_hash, Library};
 use crate::exchange::{check_set, result_of, Attempt, SetFile};
 use crate::sim::{replay, Call, CallRecord, Mode};
-use leptos::prelude::StoredValue;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -344,10 +343,8 @@ fn resume(
     };
     match call {
         Ok(call) => {
-            // A reload during the attempt is counted, and the offer on screen keeps its deadline.
-            let offer_at = a.current.as_ref().and(a.offer_at_ms);
             let mut a = a;
-            a.reloads += 1;
+            let offer_at = a.resumed();
             if let Err(e) = store::save_attempt(&a) {
                 notice.set(Some(format!(
                     "The assessment could not be saved in this browser: {e}."

@@ -104,6 +104,8 @@ fn SetsPanel(version: RwSignal<u32>) -> impl IntoView {
                 match store::save_set(key, &SetFile::new(set, packs), epoch_ms()) {
                     Ok(_) => {
                         sets.set(store::load_sets());
+                        // The results table checks results against the stored sets.
+                        version.update(|v| *v += 1);
                         editing.set(None);
                         msg.set(Some((true, format!("Saved \u{201c}{name}\u{201d}."))));
                     }
@@ -144,6 +146,7 @@ fn SetsPanel(version: RwSignal<u32>) -> impl IntoView {
         if let Some((key, name)) = deleting.get_untracked() {
             store::remove_key(&key);
             sets.set(store::load_sets());
+            version.update(|v| *v += 1);
             msg.set(Some((true, format!("Deleted \u{201c}{name}\u{201d}."))));
         }
         deleting.set(None);
@@ -657,19 +660,26 @@ fn ResultsPanel(version: RwSignal<u32>) -> impl IntoView {
         take_files(dropped_files(&ev));
     };
 
+    // The sets this trainer issued, read from storage once per change, not on every render.
+    let issued = Memo::new(move |_| {
+        version.track();
+        store::load_sets()
+            .into_iter()
+            .map(|(_, f)| f.set)
+            .collect::<Vec<crate::sim::PersonaSet>>()
+    });
     let rows = move || {
         let (col, asc) = sort.get();
-        version.track();
-        let issued: Vec<crate::sim::PersonaSet> =
-            store::load_sets().into_iter().map(|(_, f)| f.set).collect();
         let Some(lib) = lib_now(version) else {
             return Vec::new();
         };
-        let mut rows: Vec<Row> = checked.with(|c| {
-            c.iter()
-                .enumerate()
-                .map(|(i, (c, at))| Row::of(i, c, &lib, &issued, *at))
-                .collect()
+        let mut rows: Vec<Row> = issued.with(|issued| {
+            checked.with(|c| {
+                c.iter()
+                    .enumerate()
+                    .map(|(i, (c, at))| Row::of(i, c, &lib, issued, *at))
+                    .collect()
+            })
         });
         sort_rows(&mut rows, col, asc);
         rows
