@@ -1,15 +1,9 @@
-//! Composure: a call-centre training simulator.
+//! Composure: a call-centre training simulator that runs in the browser.
 //!
-//! The crate has a pure core and a thin shell:
-//! - [`sim`]: the simulation (personas, dialogue, scoring, seeded randomness, replay). Plain Rust:
-//!   no Leptos, web-sys, js-sys, clock or IO.
-//! - [`content`]: campaign packs and the customer file as validated data, with diagnostics.
-//! - [`exchange`]: persona-set links and files, imported packs, assessment results and their
-//!   verification by replay. Pure.
-//! - [`ui`]: the Leptos single-page app that feeds choices into the core and renders its events.
+//! This package is the thin shell: the Leptos single-page app in [`ui`], which feeds the
+//! trainee's choices into the pure core and renders the events that come out. The core lives
+//! in its own crate, `composure-core` (crates/core); its modules are re-exported here so the
+//! shell reads `crate::sim`, `crate::content`, … as before.
 
-pub mod content;
-pub mod exchange;
-pub mod progress;
-pub mod sim;
+pub use composure_core::{content, exchange, lint, progress, sim};
 pub mod ui;

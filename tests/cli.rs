@@ -1,13 +1,13 @@
 //! The native command-line tool, run as a user would: lint, stats, simulate, replay, bench.
 
-use composure::content::*;
-use composure::sim::*;
+use composure_core::content::*;
+use composure_core::sim::*;
 use std::process::Command;
 
 fn run(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_composure"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .output()
         .expect("run composure");
     let text = format!(
@@ -153,7 +153,7 @@ fn simulate_prints_every_player_beside_each_campaign_and_archetype() {
 
 #[test]
 fn replay_verifies_a_record_and_flags_an_edited_one() {
-    let lib = Library::shipped().expect("shipped");
+    let lib = composure_core::lint::shipped().expect("shipped");
     let c = &lib.campaigns[2];
     let set = PersonaSet::practice(&c.id, None, 3, false, None, 77);
     let mut call = Call::start(&lib, &set, 0).expect("start");

@@ -2,7 +2,8 @@
 //! document's example is a valid pack; each kind of authoring mistake yields its diagnostic at
 //! the right line.
 
-use composure::content::*;
+use composure_core::content::*;
+use composure_core::lint::load_pack;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -29,7 +30,7 @@ fn shipped_content_lints_clean_without_warnings() {
 
 #[test]
 fn the_shipped_library_grades_the_same_line_the_same_way() {
-    let lib = Library::shipped().expect("shipped");
+    let lib = composure_core::lint::shipped().expect("shipped");
     let text: Vec<String> = check_library(&lib.campaigns)
         .iter()
         .map(|d| d.to_string())
@@ -39,7 +40,7 @@ fn the_shipped_library_grades_the_same_line_the_same_way() {
 
 #[test]
 fn shipped_content_meets_the_promised_volume() {
-    let lib = Library::shipped().expect("shipped");
+    let lib = composure_core::lint::shipped().expect("shipped");
     assert!(lib.campaigns.len() >= 5);
     let purposes: HashSet<Purpose> = lib.campaigns.iter().map(|c| c.purpose).collect();
     assert_eq!(purposes.len(), 5, "one campaign per purpose");

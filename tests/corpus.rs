@@ -1,10 +1,11 @@
 //! The bad-input corpus (tests/corpus): every hostile or broken file gets the outcome listed in
 //! `cases.tsv`, with a clear message and no panic. Oversized inputs are made here.
 
-use composure::content::*;
-use composure::exchange::{ResultFile, SetFile, MAX_IMPORT_BYTES};
-use composure::progress::parse_entry;
-use composure::sim::CallRecord;
+use composure_core::content::*;
+use composure_core::exchange::{ResultFile, SetFile, MAX_IMPORT_BYTES};
+use composure_core::lint::load_pack;
+use composure_core::progress::parse_entry;
+use composure_core::sim::CallRecord;
 use std::sync::Arc;
 
 fn customers() -> Arc<Customers> {
@@ -55,7 +56,7 @@ fn check(kind: &str, name: &str, text: &str, expected: &str) {
 
 #[test]
 fn every_corpus_file_gets_its_listed_outcome() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/corpus");
     let cases = std::fs::read_to_string(format!("{dir}/cases.tsv")).expect("cases.tsv");
     let mut n = 0;
     for line in cases
@@ -95,7 +96,7 @@ fn oversized_inputs_are_refused_by_size() {
 fn markup_in_a_pack_stays_plain_text_in_the_model() {
     let src = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/corpus/pack-markup-everywhere.toml"
+        "/../../tests/corpus/pack-markup-everywhere.toml"
     ))
     .expect("pack");
     let c = load_pack("markup.toml", &src, &customers())

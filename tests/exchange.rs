@@ -1,9 +1,11 @@
 //! The exchange formats and their checks: set files and links, packs, result files, verdicts,
 //! the results table and CSV. Data-driven: each table lists inputs with what must come out.
 
-use composure::content::{content_hash, Library};
-use composure::exchange::*;
-use composure::sim::{Call, CallRecord, Calls, Mode, PersonaSet, Policy, Scores, Stream, Weights};
+use composure_core::content::{content_hash, Library};
+use composure_core::exchange::*;
+use composure_core::sim::{
+    Call, CallRecord, Calls, Mode, PersonaSet, Policy, Scores, Stream, Weights,
+};
 mod common;
 use common::{doc_example, lib};
 
@@ -652,7 +654,7 @@ fn transcripts(lib: &Library, r: &ResultFile) -> Vec<String> {
     r.calls
         .iter()
         .map(|rec| {
-            let call = composure::sim::replay(lib, rec).expect("replay");
+            let call = composure_core::sim::replay(lib, rec).expect("replay");
             serde_json::to_string(call.events()).expect("json")
         })
         .collect()
@@ -703,7 +705,7 @@ fn defect_1_an_edited_link_shows_set_changed_and_never_a_verified_pass() {
     other.seed += 1;
     other.difficulty = 5;
     other.calls = Calls::Random { count: 1 };
-    other.focus = vec![composure::content::Kind::Insult];
+    other.focus = vec![composure_core::content::Kind::Insult];
     assert_eq!(
         match_set(lib(), std::slice::from_ref(&issued), &other),
         SetMatch::Changed(vec![
@@ -801,7 +803,7 @@ fn defect_2_rehearsing_the_link_does_not_predict_the_assessment() {
         assert_ne!(ta[i], tb[i], "two attempts had the same call {i}");
     }
     // Yet every candidate meets the same campaign, archetype and difficulty at each call.
-    let ids: Vec<composure::content::Text> = lib()
+    let ids: Vec<composure_core::content::Text> = lib()
         .customers
         .archetypes
         .iter()
@@ -890,10 +892,13 @@ fn smaller_items_of_the_probe() {
         0.0,
         1,
     );
-    assert_eq!(a.candidate.chars().count(), composure::sim::MAX_NAME_CHARS);
+    assert_eq!(
+        a.candidate.chars().count(),
+        composure_core::sim::MAX_NAME_CHARS
+    );
     assert_eq!(
         display_name(&long).chars().count(),
-        composure::sim::MAX_NAME_CHARS + 1
+        composure_core::sim::MAX_NAME_CHARS + 1
     );
     assert_eq!(display_name("\u{202e}gnp.exe"), "gnp.exe");
     assert_eq!(

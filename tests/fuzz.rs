@@ -3,10 +3,11 @@
 //! record are fed to the parsers the app uses. None may panic; every refusal must carry a message.
 //! Raise the iteration count with COMPOSURE_FUZZ_ITERS for a longer run.
 
-use composure::content::*;
-use composure::exchange::{ResultFile, SetFile};
-use composure::progress::parse_entry;
-use composure::sim::{replay, CallRecord, Stream};
+use composure_core::content::*;
+use composure_core::exchange::{ResultFile, SetFile};
+use composure_core::lint::load_pack;
+use composure_core::progress::parse_entry;
+use composure_core::sim::{replay, CallRecord, Stream};
 use std::sync::Arc;
 
 mod common;
@@ -100,7 +101,7 @@ fn mutated_packs_never_panic_and_every_refusal_says_why() {
 fn mutated_sets_results_records_and_history_never_panic() {
     let set = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/corpus/set-valid.json"
+        "/../../tests/corpus/set-valid.json"
     ))
     .expect("set");
     let record = r#"{"schema":1,"campaign":"northgate-bank","content_hash":"0123456789abcdef","set":{"name":"P","campaigns":["northgate-bank"],"calls":{"type":"random","count":1},"difficulty":2,"mode":"practice","hints":true,"reply_limit_s":null,"pass_mark":70,"weights":{"composure":35,"correctness":35,"outcome":20,"responsiveness":10},"seed":5},"index":0,"choices":[{"pick":1,"ms":3000,"hint":false}],"claimed":null}"#;

@@ -1,9 +1,9 @@
 //! Stored history: entries round-trip, damaged or future entries are refused with a plain
 //! reason, and weak spots point at what the trainee misses most.
 
-use composure::content::*;
-use composure::progress::*;
-use composure::sim::*;
+use composure_core::content::*;
+use composure_core::progress::*;
+use composure_core::sim::*;
 
 mod common;
 use common::lib;

@@ -3,8 +3,8 @@
 //! Property tests run thousands of seeded calls with random choices; validity tests check that
 //! the scoring rewards what a trainer would reward (best far above mirror, random in between).
 
-use composure::content::*;
-use composure::sim::*;
+use composure_core::content::*;
+use composure_core::sim::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -490,7 +490,7 @@ fn a_fixed_call_has_a_pinned_digest() {
 fn the_fixed_call_matches_its_golden_transcript() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/golden/fixed-call.txt"
+        "/../../tests/data/golden/fixed-call.txt"
     );
     let now = transcript_text(fixed_call(lib()).events());
     if std::env::var_os("UPDATE_GOLDEN").is_some() {

@@ -4,8 +4,8 @@
 //! pass, and the model player must pass every call. Measured over 1,000 calls per campaign at
 //! difficulty 3 and 5, as issue 11 asks.
 
-use composure::content::*;
-use composure::sim::*;
+use composure_core::content::*;
+use composure_core::sim::*;
 
 /// Calls per campaign and player.
 const CALLS: u32 = 1000;
@@ -15,7 +15,7 @@ const MAX_SURFACE_PASS: f64 = 0.10;
 const MAX_ABOVE_RANDOM: f64 = 15.0;
 
 fn lib() -> Library {
-    Library::shipped().expect("shipped content")
+    composure_core::lint::shipped().expect("shipped content")
 }
 
 fn stats(lib: &Library, c: &std::sync::Arc<Campaign>, p: Policy, difficulty: u8) -> PlayStats {

@@ -2,12 +2,13 @@
 //! must say why.
 #![no_main]
 
-use composure::content::{load_customers, load_pack, SHIPPED_CUSTOMERS};
+use composure_core::content::{load_customers, SHIPPED_CUSTOMERS};
+use composure_core::lint::load_pack;
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, OnceLock};
 
 fuzz_target!(|data: &[u8]| {
-    static CUSTOMERS: OnceLock<Arc<composure::content::Customers>> = OnceLock::new();
+    static CUSTOMERS: OnceLock<Arc<composure_core::content::Customers>> = OnceLock::new();
     let customers = CUSTOMERS.get_or_init(|| {
         let (file, src) = SHIPPED_CUSTOMERS;
         Arc::new(load_customers(file, src).value.expect("shipped customers"))

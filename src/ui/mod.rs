@@ -30,7 +30,7 @@ pub fn shipped_library() -> Result<std::sync::Arc<crate::content::Library>, Stri
     use std::sync::{Arc, OnceLock};
     static LIB: OnceLock<Result<Arc<Library>, String>> = OnceLock::new();
     LIB.get_or_init(|| {
-        Library::shipped_fast().map(Arc::new).map_err(|errors| {
+        Library::shipped().map(Arc::new).map_err(|errors| {
             let first = errors.first().map(|d| d.to_string()).unwrap_or_default();
             format!(
                 "The built-in content could not be loaded ({} problem(s), first: {first}).",

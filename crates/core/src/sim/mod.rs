@@ -28,7 +28,7 @@ pub use set::{
     CallSpec, Calls, Mode, PersonaSet, Weights, DECISIVE_FIELDS, MAX_CALLS, MAX_NAME_CHARS,
 };
 
-use crate::content::{Ending, Fate};
+use crate::content::Fate;
 use std::fmt;
 
 /// Why a call could not start or take a choice.
@@ -63,47 +63,4 @@ impl fmt::Display for SimError {
             SimError::NoTimeLimit => write!(f, "a reply timed out but the call has no time limit"),
         }
     }
-}
-
-/// A shift's running tally of how calls ended.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ShiftTally {
-    /// Goal reached: a sale, a completed survey, a resolved complaint.
-    pub successes: u32,
-    /// Ended politely without the goal: refusals, opt-outs, boundary ends, escalations.
-    pub refusals: u32,
-    /// The customer hung up.
-    pub hang_ups: u32,
-    /// Ended by a critical compliance breach.
-    pub failures: u32,
-}
-
-impl ShiftTally {
-    pub fn add(&mut self, ending: Ending) {
-        match ending {
-            Ending::Goal => self.successes += 1,
-            Ending::PoliteClose | Ending::BoundaryEnd | Ending::Escalation => self.refusals += 1,
-            Ending::HangUp => self.hang_ups += 1,
-            Ending::ComplianceFailure => self.failures += 1,
-        }
-    }
-    pub fn calls(&self) -> u32 {
-        self.successes + self.refusals + self.hang_ups + self.failures
-    }
-    /// Progress toward the plan, 0 to 100; the bonus is earned at 100.
-    pub fn bonus_percent(&self, plan: u32) -> u32 {
-        (self.successes * 100)
-            .checked_div(plan)
-            .map_or(100, |p| p.min(100))
-    }
-}
-
-/// Mean of the first and of the second half of a series (for a shift's trend).
-pub fn halves(values: &[u8]) -> Option<(f64, f64)> {
-    if values.len() < 2 {
-        return None;
-    }
-    let mid = values.len() / 2;
-    let mean = |s: &[u8]| s.iter().map(|v| f64::from(*v)).sum::<f64>() / s.len() as f64;
-    Some((mean(&values[..mid]), mean(&values[mid..])))
 }

@@ -1,21 +1,24 @@
 //! Content as validated data: campaign packs and the customer file.
 //!
-//! [`load_pack`] and [`load_customers`] never panic: they return the content (when it has no
-//! errors) together with every diagnostic found, as `file:line:col: severity: message`. The same
-//! loader checks the shipped packs (in tests and when the app starts) and a trainer's imported
-//! pack (in the app), so the two can never drift apart.
+//! This is the bottom layer of the core: the data model ([`Campaign`], [`Customers`], …), its
+//! loading from TOML and the structural checks. It imports nothing else of the crate.
+//!
+//! [`parse_pack`] and [`load_customers`] never panic: they return the content (when it has no
+//! errors) together with every diagnostic found, as `file:line:col: severity: message`.
+//! `crate::lint::load_pack` adds the model playthrough (which needs the simulation); it is the
+//! one loader for the shipped packs (in tests) and a trainer's imported pack (in the app), so the
+//! two can never drift apart.
 
 mod diag;
 mod load;
 mod model;
 mod validate;
 
-pub use diag::{Diagnostic, Severity};
+pub use diag::{Diagnostic, Diagnostics, Severity};
 pub use load::{FORMAT, MAX_SOURCE_BYTES, MAX_TEXT_CHARS};
 pub use model::*;
 pub use validate::{check_library, word_count, LENGTH_MARGIN_PERCENT, MAX_MODEL_WORDS};
 
-use diag::Diagnostics;
 use std::sync::Arc;
 
 /// Content that loaded, or did not, with everything the validator said about it.
@@ -45,20 +48,11 @@ pub fn load_customers(file: &str, src: &str) -> Loaded<Customers> {
     }
 }
 
-/// Loads and validates one campaign pack against the customer file: syntax, fields,
-/// references, structure, and a playthrough by a model agent against every archetype.
-pub fn load_pack(file: &str, src: &str, customers: &Arc<Customers>) -> Loaded<Arc<Campaign>> {
-    load_pack_checked(file, src, customers, true)
-}
-
-/// As [`load_pack`], but `play_check = false` skips the model playthroughs: for the shipped
-/// packs at app start, which the test suite has already played through.
-pub fn load_pack_checked(
-    file: &str,
-    src: &str,
-    customers: &Arc<Customers>,
-    play_check: bool,
-) -> Loaded<Arc<Campaign>> {
+/// Loads one campaign pack and checks it against the customer file: syntax, fields, references
+/// and structure, but no playthrough (that is `crate::lint::load_pack`). Used alone for
+/// content already played through: the shipped packs at app start (the test suite lints the same
+/// files) and stored packs that were linted when they were imported.
+pub fn parse_pack(file: &str, src: &str, customers: &Arc<Customers>) -> Loaded<Arc<Campaign>> {
     let mut d = Diagnostics::new(file, src);
     let campaign = load::read_pack(&mut d, src);
     let campaign_line = src.find("[campaign]").map(|i| d.line_of(i)).unwrap_or(1);
@@ -76,13 +70,8 @@ pub fn load_pack_checked(
             diagnostics: d.finish(),
         };
     }
-    let c = Arc::new(c);
-    if play_check {
-        validate::check_playable(&mut d, &c, customers, campaign_line);
-    }
-    let ok = !d.has_errors();
     Loaded {
-        value: Some(c).filter(|_| ok),
+        value: Some(Arc::new(c)),
         diagnostics: d.finish(),
     }
 }
@@ -91,30 +80,30 @@ pub fn load_pack_checked(
 pub const SHIPPED_PACKS: &[(&str, &str)] = &[
     (
         "content/packs/northgate-bank.toml",
-        include_str!("../../content/packs/northgate-bank.toml"),
+        include_str!("../../../../content/packs/northgate-bank.toml"),
     ),
     (
         "content/packs/fibrelink-followup.toml",
-        include_str!("../../content/packs/fibrelink-followup.toml"),
+        include_str!("../../../../content/packs/fibrelink-followup.toml"),
     ),
     (
         "content/packs/fieldline-survey.toml",
-        include_str!("../../content/packs/fieldline-survey.toml"),
+        include_str!("../../../../content/packs/fieldline-survey.toml"),
     ),
     (
         "content/packs/riverside-reminder.toml",
-        include_str!("../../content/packs/riverside-reminder.toml"),
+        include_str!("../../../../content/packs/riverside-reminder.toml"),
     ),
     (
         "content/packs/volta-complaints.toml",
-        include_str!("../../content/packs/volta-complaints.toml"),
+        include_str!("../../../../content/packs/volta-complaints.toml"),
     ),
 ];
 
 /// The shipped customer file: (file name, source).
 pub const SHIPPED_CUSTOMERS: (&str, &str) = (
     "content/customers.toml",
-    include_str!("../../content/customers.toml"),
+    include_str!("../../../../content/customers.toml"),
 );
 
 /// Every campaign the app knows, with the customers they are played against.
@@ -130,23 +119,19 @@ impl Library {
         self.campaigns.iter().find(|c| &*c.id == id)
     }
 
-    /// Loads the shipped content. Errors here are a build defect (the test suite lints the
-    /// same files), but they are still returned rather than panicking.
+    /// The shipped content without the model playthroughs (`crate::lint::shipped` adds them,
+    /// and the test suite runs it on the same files): what the app loads at start. Errors here
+    /// are a build defect, but they are still returned rather than panicking.
     pub fn shipped() -> Result<Library, Vec<Diagnostic>> {
-        Self::from_sources(SHIPPED_CUSTOMERS, SHIPPED_PACKS, true)
+        Self::parse_sources(SHIPPED_CUSTOMERS, SHIPPED_PACKS, parse_pack)
     }
 
-    /// The shipped content without the model playthroughs (which `cargo test` runs on the
-    /// same files): what the app loads at start, to start fast.
-    pub fn shipped_fast() -> Result<Library, Vec<Diagnostic>> {
-        Self::from_sources(SHIPPED_CUSTOMERS, SHIPPED_PACKS, false)
-    }
-
-    /// Loads a customer file and packs from source text.
-    pub fn from_sources(
+    /// Loads a customer file and packs from source text, each pack with `load` (this module's
+    /// [`parse_pack`], or `crate::lint::load_pack` to play them through as well).
+    pub fn parse_sources(
         customers: (&str, &str),
         packs: &[(&str, &str)],
-        play_check: bool,
+        load: fn(&str, &str, &Arc<Customers>) -> Loaded<Arc<Campaign>>,
     ) -> Result<Library, Vec<Diagnostic>> {
         let loaded = load_customers(customers.0, customers.1);
         let mut errors: Vec<Diagnostic> = loaded.errors().cloned().collect();
@@ -155,7 +140,7 @@ impl Library {
         };
         let mut campaigns = Vec::new();
         for (file, src) in packs {
-            let l = load_pack_checked(file, src, &customers, play_check);
+            let l = load(file, src, &customers);
             errors.extend(l.errors().cloned());
             if let Some(c) = l.value {
                 campaigns.push(c);

@@ -16,8 +16,9 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use composure::content::*;
-    use composure::sim::*;
+    use composure_core::content::*;
+    use composure_core::lint::load_pack;
+    use composure_core::sim::*;
     use std::collections::BTreeMap;
     use std::sync::Arc;
     use std::time::Instant;
@@ -308,7 +309,7 @@ mod cli {
     }
 
     fn library() -> Library {
-        match Library::shipped() {
+        match composure_core::lint::shipped() {
             Ok(l) => l,
             Err(errors) => {
                 for e in errors {
@@ -469,7 +470,7 @@ mod cli {
         // The vocabulary guesser learns from every other campaign it can find (the ones played,
         // and the shipped ones), never from the one it plays.
         let mut teachers: Vec<Arc<Campaign>> = lib.campaigns.clone();
-        if let Ok(shipped) = Library::shipped_fast() {
+        if let Ok(shipped) = Library::shipped() {
             for c in shipped.campaigns {
                 if !teachers.iter().any(|t| t.id == c.id) {
                     teachers.push(c);

@@ -1,9 +1,9 @@
 //! Semantic checks on a campaign that reads cleanly: roles, line mixes, endings, steps,
-//! reachability, duplicates, and whether a model agent can actually win it.
+//! reachability and duplicates. Whether a model agent can actually win a pack needs the
+//! simulation, which sits above this module: that check is `crate::lint`'s.
 
 use super::diag::Diagnostics;
 use super::model::*;
-use crate::sim::{self, Policy};
 
 /// The roles that end a call, with the ending their model line must declare.
 const TERMINAL: &[(Role, Ending)] = &[
@@ -405,73 +405,6 @@ fn check_duplicates(d: &mut Diagnostics, c: &Campaign) {
                     m.source_line,
                     format!("move `{}` repeats the utterance \"{u}\"", m.id),
                 );
-            }
-        }
-    }
-}
-
-/// Seeds tried per archetype and difficulty in the playability check.
-const PLAY_SEEDS: u64 = 6;
-
-/// Plays model calls against every archetype: a campaign must be winnable by the best policy for
-/// every archetype that can be won, and every other ending must be reachable with a model line.
-pub(crate) fn check_playable(
-    d: &mut Diagnostics,
-    c: &std::sync::Arc<Campaign>,
-    customers: &std::sync::Arc<Customers>,
-    campaign_line: u32,
-) {
-    for arch in &customers.archetypes {
-        let fates: Vec<Fate> = Fate::ALL
-            .iter()
-            .copied()
-            .filter(|f| arch.fates[f.index()] > 0 && c.fate_available(*f))
-            .collect();
-        'fate: for fate in fates {
-            for difficulty in 1..=5u8 {
-                for seed in 0..PLAY_SEEDS {
-                    let spec = sim::CallSpec {
-                        campaign: c.id.clone(),
-                        archetype: Some(arch.id.clone()),
-                        difficulty,
-                        seed: seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ u64::from(difficulty),
-                        reply_limit_ms: None,
-                        hints: false,
-                        fate: Some(fate),
-                        focus: Vec::new(),
-                    };
-                    let result = sim::play(c.clone(), customers.clone(), spec, Policy::Best, seed);
-                    let wanted = fate.right_ending();
-                    match result {
-                        Ok(call) if call.ending() == Some(wanted) => {}
-                        Ok(call) => {
-                            let got = call.ending().map(|e| e.as_str()).unwrap_or("no ending");
-                            let msg = format!(
-                                "the best policy cannot reach `{}` for archetype `{}` ({} fate) at difficulty {difficulty}: the call ended in `{got}` after {} turns",
-                                wanted.as_str(),
-                                arch.id,
-                                fate.as_str(),
-                                call.turn()
-                            );
-                            if fate == Fate::Win {
-                                d.error_at_line(campaign_line, msg);
-                            } else {
-                                d.warning_at_line(campaign_line, msg);
-                            }
-                            continue 'fate;
-                        }
-                        Err(e) => {
-                            d.error_at_line(
-                                campaign_line,
-                                format!(
-                                    "a call against archetype `{}` could not be played: {e}",
-                                    arch.id
-                                ),
-                            );
-                            continue 'fate;
-                        }
-                    }
-                }
             }
         }
     }
