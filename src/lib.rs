@@ -5,5 +5,5 @@
 //! in its own crate, `composure-core` (crates/core); its modules are re-exported here so the
 //! shell reads `crate::sim`, `crate::content`, … as before.
 
-pub use composure_core::{content, exchange, lint, progress, sim};
+pub use composure_core::{content, exchange, flow, lint, progress, sim};
 pub mod ui;

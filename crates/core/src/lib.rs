@@ -9,6 +9,7 @@
 //!   check finds lines graded two ways. Shipped packs (in tests) and imported packs (in the app)
 //!   go through the same [`lint::load_pack`].
 //! - [`progress`]: history of finished calls, shift summaries and trends.
+//! - [`flow`]: the practice and assessment flows as plain state machines the pages render.
 //! - [`exchange`]: persona-set links and files, imported packs, assessment results and their
 //!   verification by replay, and the trainer's results table.
 //!
@@ -18,6 +19,7 @@
 
 pub mod content;
 pub mod exchange;
+pub mod flow;
 pub mod lint;
 pub mod progress;
 pub mod sim;

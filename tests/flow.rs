@@ -1,0 +1,337 @@
+//! The practice and assessment flows, natively: every stage change a trainee or candidate can
+//! cause, restore after a reload, and what each stage asks the store to keep.
+
+use composure_core::content::Library;
+use composure_core::exchange::{Attempt, ImportError, SetFile};
+use composure_core::flow::*;
+use composure_core::sim::{Call, Calls, Mode, PersonaSet, Policy, Stream, Weights};
+mod common;
+use common::lib;
+
+/// Plays `call` to its end with `policy`.
+fn play_out(call: &mut Call, policy: Policy, seed: u64) {
+    let mut rng = Stream::new(seed, 7);
+    while !call.is_over() {
+        let c = policy.choose(call, &mut rng);
+        call.apply(c).expect("apply");
+    }
+}
+
+fn practice_set(seed: u64) -> PersonaSet {
+    let c = lib().campaigns[1].id.to_string();
+    PersonaSet::practice(&c, None, 2, true, None, seed)
+}
+
+/// A started practice flow with its call.
+fn started(flow: &mut PracticeFlow, set: &PersonaSet, index: u32) -> Call {
+    let call = Call::start(lib(), set, index).expect("start");
+    flow.started(lib(), &call, 1_000.0, true, false);
+    call
+}
+
+#[test]
+fn a_practice_call_goes_setup_call_review_and_next_starts_afresh() {
+    let mut flow = PracticeFlow::new();
+    assert_eq!(flow.stage(), Stage::Setup);
+    assert_eq!(flow.persist(), Persist::Keep, "a fresh page keeps what is stored");
+    flow.begin_single();
+    let mut call = started(&mut flow, &practice_set(5), 0);
+    assert_eq!(flow.stage(), Stage::Call);
+    let Persist::Write(saved) = flow.persist() else {
+        panic!("a started call is saved")
+    };
+    assert_eq!(saved.stage, Stage::Call);
+    assert_eq!(saved.offer_at_ms, Some(1_000.0));
+    // A reply that does not end the call: still the call, record updated.
+    let mut rng = Stream::new(1, 7);
+    let c = Policy::Best.choose(&call, &mut rng);
+    call.apply(c).expect("apply");
+    assert!(!flow.progressed(lib(), &call, 2_000.0, false));
+    let Persist::Write(saved) = flow.persist() else {
+        panic!("saved")
+    };
+    assert_eq!(saved.record.choices.len(), 1);
+    assert_eq!(saved.offer_at_ms, Some(2_000.0));
+    play_out(&mut call, Policy::Best, 2);
+    // Over but not yet all shown: not finished.
+    assert!(!flow.progressed(lib(), &call, 3_000.0, false));
+    assert_eq!(flow.stage(), Stage::Call);
+    assert!(flow.progressed(lib(), &call, 3_000.0, true), "finished once");
+    assert!(!flow.progressed(lib(), &call, 3_000.0, true), "and only once");
+    assert_eq!(flow.stage(), Stage::Review);
+    assert!(flow.shift().is_none());
+    assert!(!flow.last_of_shift());
+    assert_eq!(flow.retry(), call.origin().cloned());
+    assert_eq!(flow.next(), Next::NewCall);
+}
+
+#[test]
+fn a_trainer_set_of_several_calls_goes_on_to_its_next_call() {
+    let mut set = practice_set(9);
+    set.calls = Calls::Random { count: 3 };
+    let mut flow = PracticeFlow::new();
+    let mut call = started(&mut flow, &set, 0);
+    play_out(&mut call, Policy::Best, 3);
+    assert!(flow.progressed(lib(), &call, 1.0, true));
+    assert_eq!(flow.next(), Next::Start(set.clone(), 1));
+    let mut call = started(&mut flow, &set, 2);
+    play_out(&mut call, Policy::Random, 3);
+    assert!(flow.progressed(lib(), &call, 1.0, true));
+    assert_eq!(flow.next(), Next::NewCall, "after the last call of the set");
+}
+
+#[test]
+fn a_shift_counts_every_call_and_ends_in_its_summary() {
+    let mut set = practice_set(21);
+    set.calls = Calls::Random { count: 3 };
+    let mut flow = PracticeFlow::new();
+    flow.begin_shift(2);
+    let policies = [Policy::Best, Policy::Worst, Policy::Best];
+    for (i, policy) in policies.into_iter().enumerate() {
+        let mut call = started(&mut flow, &set, i as u32);
+        play_out(&mut call, policy, i as u64);
+        assert!(flow.progressed(lib(), &call, 1.0, true));
+        let shift = flow.shift().expect("shift");
+        assert_eq!(shift.results.len(), i + 1);
+        assert_eq!(shift.tally.calls() as usize, i + 1, "tally matches results");
+        assert_eq!(
+            shift.results[i].ending,
+            call.report().expect("report").ending
+        );
+        assert_eq!(flow.last_of_shift(), i == 2);
+        assert_eq!(flow.retry(), None, "no retries in a shift");
+        let next = flow.next();
+        if i < 2 {
+            assert_eq!(next, Next::Start(set.clone(), i as u32 + 1));
+        } else {
+            assert_eq!(next, Next::Summary);
+            assert_eq!(flow.stage(), Stage::Summary);
+        }
+    }
+    let shift = flow.shift().expect("shift");
+    assert_eq!(shift.plan, 2);
+    assert!(shift.tally.successes >= 1, "{:?}", shift.tally);
+    let Persist::Write(saved) = flow.persist() else {
+        panic!("the summary is kept across a reload")
+    };
+    assert_eq!(saved.stage, Stage::Summary);
+}
+
+#[test]
+fn back_to_practice_forgets_the_call_and_only_then() {
+    let mut flow = PracticeFlow::new();
+    flow.set_focus(vec![composure_core::content::Kind::Objection]);
+    let _call = started(&mut flow, &practice_set(3), 0);
+    flow.back();
+    assert_eq!(flow.stage(), Stage::Setup);
+    assert!(flow.focus().is_empty());
+    assert!(flow.shift().is_none());
+    assert_eq!(flow.persist(), Persist::Clear);
+    // A new call after that is saved again.
+    let _call = started(&mut flow, &practice_set(4), 0);
+    assert!(matches!(flow.persist(), Persist::Write(_)));
+}
+
+/// What a reload does: the saved form through JSON, then restore.
+fn reload(flow: &PracticeFlow, lib: &Library) -> Result<(PracticeFlow, Call), RestoreError> {
+    let Persist::Write(saved) = flow.persist() else {
+        panic!("nothing saved")
+    };
+    let text = serde_json::to_string(&saved).expect("json");
+    let back: Saved = serde_json::from_str(&text).expect("parse");
+    PracticeFlow::restore(lib, &back)
+}
+
+#[test]
+fn a_reload_restores_the_same_stage_turn_shift_and_deadline() {
+    let mut set = practice_set(33);
+    set.calls = Calls::Random { count: 2 };
+    let mut flow = PracticeFlow::new();
+    flow.begin_shift(1);
+    // Mid-call.
+    let mut call = started(&mut flow, &set, 0);
+    let mut rng = Stream::new(2, 7);
+    for _ in 0..2 {
+        if call.is_over() {
+            break;
+        }
+        let c = Policy::Best.choose(&call, &mut rng);
+        call.apply(c).expect("apply");
+    }
+    flow.progressed(lib(), &call, 4_321.0, false);
+    let (restored, again) = reload(&flow, lib()).expect("restore");
+    assert_eq!(restored, flow);
+    assert_eq!(again.events(), call.events());
+    // In review.
+    play_out(&mut call, Policy::Best, 5);
+    flow.progressed(lib(), &call, 5_000.0, true);
+    let (mut restored, _) = reload(&flow, lib()).expect("restore");
+    assert_eq!(restored.stage(), Stage::Review);
+    assert_eq!(restored.shift(), flow.shift());
+    assert_eq!(restored.next(), Next::Start(set.clone(), 1));
+}
+
+#[test]
+fn a_saved_call_that_cannot_be_restored_says_why_and_is_never_cleared() {
+    let mut flow = PracticeFlow::new();
+    let _call = started(&mut flow, &practice_set(8), 0);
+    let Persist::Write(saved) = flow.persist() else {
+        panic!("saved")
+    };
+    let mut newer = saved.clone();
+    newer.schema = SAVED_SCHEMA + 1;
+    let mut changed = saved.clone();
+    changed.record.content_hash = "0000000000000000".into();
+    let mut damaged = saved.clone();
+    damaged.record.choices.push(composure_core::sim::Choice::line(9, 1_000));
+    let cases = [("newer", newer), ("content changed", changed), ("damaged", damaged)];
+    for (name, s) in cases {
+        match PracticeFlow::restore(lib(), &s) {
+            Err(e) => assert!(!e.to_string().is_empty(), "{name}"),
+            Ok(_) => panic!("{name}: restored"),
+        }
+    }
+    // The page stays on setup and keeps the stored text for the store to set aside.
+    assert_eq!(PracticeFlow::new().persist(), Persist::Keep);
+}
+
+fn assessment_file(seed: u64, count: u32) -> SetFile {
+    SetFile::new(
+        PersonaSet {
+            name: "Induction week".into(),
+            campaigns: vec![lib().campaigns[0].id.to_string()],
+            calls: Calls::Random { count },
+            difficulty: 2,
+            mode: Mode::Assessment,
+            hints: false,
+            reply_limit_s: Some(20),
+            pass_mark: 60,
+            weights: Weights::default(),
+            seed,
+            focus: Vec::new(),
+            id: format!("a-{seed:016x}"),
+            practice_open: false,
+            created_ms: Some(1_699_999_000_000.0),
+        },
+        Vec::new(),
+    )
+}
+
+#[test]
+fn opening_the_assessment_page_decides_from_link_stored_and_finished() {
+    let f = assessment_file(1, 2);
+    let other = assessment_file(2, 2);
+    let running = Attempt::new(f.clone(), "Ada".into(), 1.0, 7);
+    let mut done = running.clone();
+    done.finished_at_ms = Some(2.0);
+    let bad: Result<SetFile, ImportError> = Err(ImportError::BadLink);
+    let none = |_: &str| None;
+    let cases: Vec<(&str, Opening)> = vec![
+        ("bad link", Opening::decide(Some(bad), None, none)),
+        ("nothing", Opening::decide(None, None, none)),
+        ("link", Opening::decide(Some(Ok(f.clone())), None, none)),
+        (
+            "link of the running attempt",
+            Opening::decide(Some(Ok(f.clone())), Some(running.clone()), none),
+        ),
+        (
+            "link of another set while one runs",
+            Opening::decide(Some(Ok(other.clone())), Some(running.clone()), none),
+        ),
+        (
+            "link of a finished set",
+            Opening::decide(Some(Ok(f.clone())), None, |id: &str| {
+                (id == f.set.id).then(|| done.clone())
+            }),
+        ),
+        ("reload while running", Opening::decide(None, Some(running.clone()), none)),
+        ("reload when done", Opening::decide(None, Some(done.clone()), none)),
+    ];
+    for (name, got) in cases {
+        let want = match name {
+            "bad link" => Opening::BadLink(ImportError::BadLink.to_string()),
+            "nothing" => Opening::Nothing,
+            "link" => Opening::Open(Box::new(f.clone())),
+            "link of the running attempt" | "reload while running" => {
+                Opening::Resume(Box::new(running.clone()))
+            }
+            "link of another set while one runs" => Opening::Open(Box::new(other.clone())),
+            "link of a finished set" => Opening::Finished {
+                attempt: Box::new(done.clone()),
+                again: true,
+            },
+            "reload when done" => Opening::Finished {
+                attempt: Box::new(done.clone()),
+                again: false,
+            },
+            _ => unreachable!(),
+        };
+        assert_eq!(got, want, "case {name}");
+    }
+}
+
+#[test]
+fn an_assessment_runs_its_calls_in_order_and_ends_with_a_finish_time() {
+    let lib = lib();
+    let mut flow = AssessmentFlow::new();
+    let mut practice = assessment_file(4, 2);
+    practice.set.mode = Mode::Practice;
+    assert!(flow.intro(lib, practice).is_err(), "a practice set is refused");
+    flow.intro(lib, assessment_file(4, 2)).expect("intro");
+    assert_eq!(flow.intro_set_id(), Some("a-0000000000000004"));
+    assert!(flow.begin("   ", 10.0, 99).is_err(), "a name is needed");
+    flow.begin(" Ada ", 10.0, 99).expect("begin");
+    assert_eq!(flow.attempt().expect("attempt").candidate, "Ada");
+    assert!(!flow.tab_left(), "leaving before a call runs is not counted");
+    let mut call = flow.advance(lib, 20.0).expect("advance").expect("call 1");
+    assert_eq!(flow.stage(), &AssessmentStage::Running);
+    assert!(flow.tab_left());
+    let mut rng = Stream::new(3, 7);
+    let c = Policy::Best.choose(&call, &mut rng);
+    call.apply(c).expect("apply");
+    assert_eq!(flow.progressed(lib, &call, 30.0, false), Progressed::Saved);
+    let a = flow.persist().expect("saved");
+    assert_eq!(a.current.as_ref().map(|r| r.choices.len()), Some(1));
+    assert_eq!(a.offer_at_ms, Some(30.0));
+    play_out(&mut call, Policy::Best, 3);
+    assert_eq!(flow.progressed(lib, &call, 40.0, true), Progressed::CallDone);
+    let mut call = flow.advance(lib, 50.0).expect("advance").expect("call 2");
+    play_out(&mut call, Policy::Worst, 3);
+    assert_eq!(flow.progressed(lib, &call, 60.0, true), Progressed::CallDone);
+    assert!(flow.advance(lib, 70.0).expect("advance").is_none());
+    assert_eq!(flow.stage(), &AssessmentStage::Done);
+    let a = flow.finished().expect("finished");
+    assert_eq!(a.done.len(), 2);
+    assert_eq!(a.tab_leaves, 1);
+    assert_eq!(a.finished_at_ms, Some(70.0));
+    assert!(a.current.is_none());
+    assert_eq!(flow.progressed(lib, &call, 80.0, true), Progressed::Nothing);
+}
+
+#[test]
+fn a_reloaded_assessment_resumes_the_same_turn_and_counts_the_reload() {
+    let lib = lib();
+    let mut flow = AssessmentFlow::new();
+    flow.intro(lib, assessment_file(6, 2)).expect("intro");
+    flow.begin("Ada", 10.0, 5).expect("begin");
+    let mut call = flow.advance(lib, 20.0).expect("advance").expect("call");
+    let mut rng = Stream::new(3, 7);
+    let c = Policy::Best.choose(&call, &mut rng);
+    call.apply(c).expect("apply");
+    flow.progressed(lib, &call, 30.0, false);
+    let stored = flow.persist().expect("saved").clone();
+    let text = serde_json::to_string(&stored).expect("json");
+    let back = Attempt::from_json(&text).expect("read");
+    let mut again = AssessmentFlow::new();
+    let (resumed, offer_at) = again.resume(lib, back).expect("resume");
+    assert_eq!(resumed.events(), call.events());
+    assert_eq!(offer_at, Some(30.0), "the reply deadline carries on");
+    assert_eq!(again.attempt().expect("attempt").reloads, 1);
+    assert_eq!(again.stage(), &AssessmentStage::Running);
+    // An attempt whose call no longer replays is not resumed.
+    let mut broken = stored.clone();
+    if let Some(r) = broken.current.as_mut() {
+        r.content_hash = "0000000000000000".into();
+    }
+    assert!(AssessmentFlow::new().resume(lib, broken).is_err());
+}
