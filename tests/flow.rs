@@ -33,7 +33,11 @@ fn started(flow: &mut PracticeFlow, set: &PersonaSet, index: u32) -> Call {
 fn a_practice_call_goes_setup_call_review_and_next_starts_afresh() {
     let mut flow = PracticeFlow::new();
     assert_eq!(flow.stage(), Stage::Setup);
-    assert_eq!(flow.persist(), Persist::Keep, "a fresh page keeps what is stored");
+    assert_eq!(
+        flow.persist(),
+        Persist::Keep,
+        "a fresh page keeps what is stored"
+    );
     flow.begin_single();
     let mut call = started(&mut flow, &practice_set(5), 0);
     assert_eq!(flow.stage(), Stage::Call);
@@ -56,13 +60,19 @@ fn a_practice_call_goes_setup_call_review_and_next_starts_afresh() {
     // Over but not yet all shown: not finished.
     assert!(!flow.progressed(lib(), &call, 3_000.0, false));
     assert_eq!(flow.stage(), Stage::Call);
-    assert!(flow.progressed(lib(), &call, 3_000.0, true), "finished once");
-    assert!(!flow.progressed(lib(), &call, 3_000.0, true), "and only once");
+    assert!(
+        flow.progressed(lib(), &call, 3_000.0, true),
+        "finished once"
+    );
+    assert!(
+        !flow.progressed(lib(), &call, 3_000.0, true),
+        "and only once"
+    );
     assert_eq!(flow.stage(), Stage::Review);
     assert!(flow.shift().is_none());
     assert!(!flow.last_of_shift());
     assert_eq!(flow.retry(), call.origin().cloned());
-    assert_eq!(flow.next(), Next::NewCall);
+    assert_eq!(flow.advance(), Next::NewCall);
 }
 
 #[test]
@@ -73,11 +83,15 @@ fn a_trainer_set_of_several_calls_goes_on_to_its_next_call() {
     let mut call = started(&mut flow, &set, 0);
     play_out(&mut call, Policy::Best, 3);
     assert!(flow.progressed(lib(), &call, 1.0, true));
-    assert_eq!(flow.next(), Next::Start(set.clone(), 1));
+    assert_eq!(flow.advance(), Next::Start(set.clone(), 1));
     let mut call = started(&mut flow, &set, 2);
     play_out(&mut call, Policy::Random, 3);
     assert!(flow.progressed(lib(), &call, 1.0, true));
-    assert_eq!(flow.next(), Next::NewCall, "after the last call of the set");
+    assert_eq!(
+        flow.advance(),
+        Next::NewCall,
+        "after the last call of the set"
+    );
 }
 
 #[test]
@@ -100,7 +114,7 @@ fn a_shift_counts_every_call_and_ends_in_its_summary() {
         );
         assert_eq!(flow.last_of_shift(), i == 2);
         assert_eq!(flow.retry(), None, "no retries in a shift");
-        let next = flow.next();
+        let next = flow.advance();
         if i < 2 {
             assert_eq!(next, Next::Start(set.clone(), i as u32 + 1));
         } else {
@@ -168,7 +182,7 @@ fn a_reload_restores_the_same_stage_turn_shift_and_deadline() {
     let (mut restored, _) = reload(&flow, lib()).expect("restore");
     assert_eq!(restored.stage(), Stage::Review);
     assert_eq!(restored.shift(), flow.shift());
-    assert_eq!(restored.next(), Next::Start(set.clone(), 1));
+    assert_eq!(restored.advance(), Next::Start(set.clone(), 1));
 }
 
 #[test]
@@ -183,8 +197,15 @@ fn a_saved_call_that_cannot_be_restored_says_why_and_is_never_cleared() {
     let mut changed = saved.clone();
     changed.record.content_hash = "0000000000000000".into();
     let mut damaged = saved.clone();
-    damaged.record.choices.push(composure_core::sim::Choice::line(9, 1_000));
-    let cases = [("newer", newer), ("content changed", changed), ("damaged", damaged)];
+    damaged
+        .record
+        .choices
+        .push(composure_core::sim::Choice::line(9, 1_000));
+    let cases = [
+        ("newer", newer),
+        ("content changed", changed),
+        ("damaged", damaged),
+    ];
     for (name, s) in cases {
         match PracticeFlow::restore(lib(), &s) {
             Err(e) => assert!(!e.to_string().is_empty(), "{name}"),
@@ -244,8 +265,14 @@ fn opening_the_assessment_page_decides_from_link_stored_and_finished() {
                 (id == f.set.id).then(|| done.clone())
             }),
         ),
-        ("reload while running", Opening::decide(None, Some(running.clone()), none)),
-        ("reload when done", Opening::decide(None, Some(done.clone()), none)),
+        (
+            "reload while running",
+            Opening::decide(None, Some(running.clone()), none),
+        ),
+        (
+            "reload when done",
+            Opening::decide(None, Some(done.clone()), none),
+        ),
     ];
     for (name, got) in cases {
         let want = match name {
@@ -276,13 +303,19 @@ fn an_assessment_runs_its_calls_in_order_and_ends_with_a_finish_time() {
     let mut flow = AssessmentFlow::new();
     let mut practice = assessment_file(4, 2);
     practice.set.mode = Mode::Practice;
-    assert!(flow.intro(lib, practice).is_err(), "a practice set is refused");
+    assert!(
+        flow.intro(lib, practice).is_err(),
+        "a practice set is refused"
+    );
     flow.intro(lib, assessment_file(4, 2)).expect("intro");
     assert_eq!(flow.intro_set_id(), Some("a-0000000000000004"));
     assert!(flow.begin("   ", 10.0, 99).is_err(), "a name is needed");
     flow.begin(" Ada ", 10.0, 99).expect("begin");
     assert_eq!(flow.attempt().expect("attempt").candidate, "Ada");
-    assert!(!flow.tab_left(), "leaving before a call runs is not counted");
+    assert!(
+        !flow.tab_left(),
+        "leaving before a call runs is not counted"
+    );
     let mut call = flow.advance(lib, 20.0).expect("advance").expect("call 1");
     assert_eq!(flow.stage(), &AssessmentStage::Running);
     assert!(flow.tab_left());
@@ -294,18 +327,31 @@ fn an_assessment_runs_its_calls_in_order_and_ends_with_a_finish_time() {
     assert_eq!(a.current.as_ref().map(|r| r.choices.len()), Some(1));
     assert_eq!(a.offer_at_ms, Some(30.0));
     play_out(&mut call, Policy::Best, 3);
-    assert_eq!(flow.progressed(lib, &call, 40.0, true), Progressed::CallDone);
+    assert_eq!(
+        flow.progressed(lib, &call, 40.0, true),
+        Progressed::CallDone
+    );
     let mut call = flow.advance(lib, 50.0).expect("advance").expect("call 2");
     play_out(&mut call, Policy::Worst, 3);
-    assert_eq!(flow.progressed(lib, &call, 60.0, true), Progressed::CallDone);
+    assert_eq!(
+        flow.progressed(lib, &call, 60.0, true),
+        Progressed::CallDone
+    );
     assert!(flow.advance(lib, 70.0).expect("advance").is_none());
     assert_eq!(flow.stage(), &AssessmentStage::Done);
-    let a = flow.finished().expect("finished");
+    let a = flow.finished().expect("finished").clone();
     assert_eq!(a.done.len(), 2);
     assert_eq!(a.tab_leaves, 1);
     assert_eq!(a.finished_at_ms, Some(70.0));
     assert!(a.current.is_none());
     assert_eq!(flow.progressed(lib, &call, 80.0, true), Progressed::Nothing);
+    // Showing a finished attempt (its link opened again) never writes it back over the stored
+    // attempt, which may be another one under way.
+    let mut shown = AssessmentFlow::new();
+    shown.show_finished(a.clone());
+    assert_eq!(shown.stage(), &AssessmentStage::Done);
+    assert_eq!(shown.finished(), Some(&a));
+    assert_eq!(shown.persist(), None);
 }
 
 #[test]

@@ -16,34 +16,21 @@ use super::call_view::{CallScreen, Live, Screen};
 use super::page::set_title;
 use super::trainer::install_packs;
 use super::{library, store};
-use crate::content::{content_hash, Library};
-use crate::exchange::{check_set, result_of, Attempt, SetFile};
-use crate::sim::{replay, Call, CallRecord, Mode};
+use crate::content::Library;
+use crate::exchange::{result_of, Attempt, SetFile};
+use crate::flow::{AssessmentFlow, AssessmentStage, Opening, Progressed};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use std::sync::Arc;
 
-#[derive(Clone, Debug, PartialEq)]
-enum Stage {
-    Empty,
-    Intro(Box<SetFile>),
-    Running,
-    Done,
-    /// The attempt runs in another tab.
-    Elsewhere,
-}
-
-fn record_of(lib: &Library, call: &Call) -> Option<CallRecord> {
-    CallRecord::of(call, content_hash(call.campaign(), &lib.customers))
-}
-
 /// Assessment, at `/assessment`.
 #[component]
 pub fn Assessment() -> impl IntoView {
     set_title("Assessment");
-    let stage = RwSignal::new(Stage::Empty);
-    let attempt: RwSignal<Option<Attempt>> = RwSignal::new(None);
+    // The flow (stage and attempt): a plain struct, tested natively.
+    let flow = RwSignal::new(AssessmentFlow::new());
+    let stage = Memo::new(move |_| flow.with(|f| f.stage().clone()));
     let live: RwSignal<Option<Live>> = RwSignal::new(None);
     let notice: RwSignal<Option<String>> = RwSignal::new(None);
     let name = RwSignal::new(String::new());
@@ -60,90 +47,56 @@ pub fn Assessment() -> impl IntoView {
                 true
             }
             None => {
-                stage.set(Stage::Elsewhere);
+                flow.update(|f| f.elsewhere());
                 false
             }
         }
     };
     on_cleanup(move || lock.set_value(None));
 
-    let save = move || {
-        if let Some(a) = attempt.get_untracked() {
-            if let Err(e) = store::save_attempt(&a) {
-                notice.set(Some(format!(
-                    "The assessment could not be saved in this browser: {e}."
-                )));
-            }
-        }
-    };
     // Starts the next call of the attempt, or ends it.
     let next = move || {
-        let Some(a) = attempt.get_untracked() else {
-            return;
-        };
         let Ok(lib) = library() else { return };
-        match a.next_index() {
-            Some(i) => match a.start_call(&lib, i) {
-                Ok(call) => {
-                    let rec = record_of(&lib, &call);
-                    let live_call = Live::new(call);
-                    let offer_at = live_call.offer_epoch();
-                    attempt.update(|a| {
-                        if let Some(a) = a.as_mut() {
-                            a.current = rec;
-                            a.offer_at_ms = Some(offer_at);
-                        }
-                    });
-                    live.set(Some(live_call));
-                    stage.set(Stage::Running);
-                }
-                Err(e) => notice.set(Some(format!("The call could not start: {e}."))),
-            },
-            None => {
-                attempt.update(|a| {
-                    if let Some(a) = a.as_mut() {
-                        a.current = None;
-                        a.offer_at_ms = None;
-                        a.finished_at_ms.get_or_insert(epoch_ms());
-                    }
-                });
-                if let Some(a) = attempt.get_untracked() {
-                    if let Err(e) = store::save_finished(&a) {
-                        notice.set(Some(format!("The finished assessment could not be kept in this browser: {e}. Download the result now.")));
-                    }
-                }
+        let mut started = Ok(None);
+        flow.update(|f| started = f.advance(&lib, epoch_ms()));
+        match started {
+            Ok(Some(call)) => live.set(Some(Live::new(call))),
+            Ok(None) => {
                 lock.set_value(None);
                 live.set(None);
-                stage.set(Stage::Done);
             }
+            Err(e) => notice.set(Some(e)),
         }
-        save();
     };
     let on_change = Callback::new(move |_: ()| {
         let Ok(lib) = library() else { return };
-        let Some((rec, done, offer_at)) = live.with_untracked(|l| {
-            l.as_ref().and_then(|l| {
-                record_of(&lib, &l.call).map(|r| (r, l.finished_on_screen(), l.offer_epoch()))
-            })
+        let Some((call, offer_at, done)) = live.with_untracked(|l| {
+            l.as_ref()
+                .map(|l| (l.call.clone(), l.offer_epoch(), l.finished_on_screen()))
         }) else {
             return;
         };
-        if done {
-            attempt.update(|a| {
-                if let Some(a) = a.as_mut() {
-                    a.current = None;
-                    a.done.push(rec);
-                }
-            });
+        let mut step = Progressed::Nothing;
+        flow.update(|f| step = f.progressed(&lib, &call, offer_at, done));
+        if step == Progressed::CallDone {
             next();
-        } else {
-            attempt.update(|a| {
-                if let Some(a) = a.as_mut() {
-                    a.current = Some(rec);
-                    a.offer_at_ms = Some(offer_at);
-                }
-            });
-            save();
+        }
+    });
+
+    // The one place the attempt is stored: after every change of it. A finished attempt is also
+    // kept by set id, so re-opening its link shows the result.
+    let kept = Memo::new(move |_| flow.with(|f| f.persist().cloned()));
+    Effect::new(move |_| {
+        let Some(a) = kept.get() else { return };
+        if let Err(e) = store::save_attempt(&a) {
+            notice.set(Some(format!(
+                "The assessment could not be saved in this browser: {e}."
+            )));
+        }
+        if a.finished_at_ms.is_some() {
+            if let Err(e) = store::save_finished(&a) {
+                notice.set(Some(format!("The finished assessment could not be kept in this browser: {e}. Download the result now.")));
+            }
         }
     });
 
@@ -153,61 +106,63 @@ pub fn Assessment() -> impl IntoView {
         Some(Ok(a)) => Some(a),
         Some(Err(e)) => {
             notice.set(Some(format!(
-                "A saved assessment could not be read because {e}. It was set aside."
+                "A saved assessment could not be read because {e}."
             )));
             None
         }
         None => None,
     };
-    let from_link = link.map(|p| SetFile::from_link(&p));
-    match (from_link, stored) {
-        (Some(Err(e)), _) => notice.set(Some(format!(
+    let opening = Opening::decide(link.map(|p| SetFile::from_link(&p)), stored, |id| {
+        store::load_finished(id)
+    });
+    match opening {
+        Opening::Nothing => {}
+        Opening::BadLink(e) => notice.set(Some(format!(
             "This assessment link cannot be opened: {e}. Ask your trainer for a new link."
         ))),
-        (Some(Ok(f)), Some(a)) if a.set == f && a.finished_at_ms.is_none() => {
+        Opening::Resume(a) => {
             if claim(&a.set.set.id) {
-                resume(a, attempt, live, stage, notice)
+                match library().and_then(|lib| {
+                    let mut resumed = Err(String::new());
+                    flow.update(|f| resumed = f.resume(&lib, *a));
+                    resumed
+                }) {
+                    Ok((call, offer_at)) => live.set(Some(Live::resumed(call, offer_at))),
+                    Err(e) => notice.set(Some(e)),
+                }
             }
         }
-        (Some(Ok(f)), _) => match store::load_finished(&f.set.id) {
-            // A finished assessment shows its result; opening the link again never restarts it.
-            Some(done) => {
+        Opening::Finished { attempt, again } => {
+            if again {
                 notice.set(Some(
                     "You have already completed this assessment in this browser. This is your result.".into(),
                 ));
-                attempt.set(Some(done));
-                stage.set(Stage::Done);
             }
-            None => open_set(f, stage, notice),
-        },
-        (None, Some(a)) if a.finished_at_ms.is_some() => {
-            attempt.set(Some(a));
-            stage.set(Stage::Done);
+            flow.update(|f| f.show_finished(*attempt));
         }
-        (None, Some(a)) => {
-            if claim(&a.set.set.id) {
-                resume(a, attempt, live, stage, notice)
-            }
-        }
-        (None, None) => {}
+        Opening::Open(f) => open_set(*f, flow, notice),
     }
 
     let navigate = use_navigate();
     let begin = Callback::new(move |_: ()| {
-        let Stage::Intro(f) = stage.get_untracked() else {
+        let Some(set_id) = flow.with_untracked(|f| f.intro_set_id().map(str::to_string)) else {
             return;
         };
-        let who = name.get_untracked().trim().to_string();
-        if who.is_empty() {
+        if name.get_untracked().trim().is_empty() {
             notice.set(Some("Your name: enter your name before you begin.".into()));
             return;
         }
-        if !claim(&f.set.id) {
+        if !claim(&set_id) {
             return;
         }
         notice.set(None);
         // The attempt's salt: drawn here, so the link alone predicts none of its calls.
-        attempt.set(Some(Attempt::new(*f, who, epoch_ms(), fresh_seed())));
+        let mut begun = Ok(());
+        flow.update(|f| begun = f.begin(&name.get_untracked(), epoch_ms(), fresh_seed()));
+        if let Err(e) = begun {
+            notice.set(Some(e));
+            return;
+        }
         navigate(
             "/assessment",
             leptos_router::NavigateOptions {
@@ -220,14 +175,9 @@ pub fn Assessment() -> impl IntoView {
 
     // Leaving the tab during a call is counted.
     let stop = on_tab_hidden(move || {
-        if stage.get_untracked() == Stage::Running {
-            attempt.update(|a| {
-                if let Some(a) = a.as_mut() {
-                    a.tab_leaves += 1
-                }
-            });
-            save();
-        }
+        flow.update(|f| {
+            f.tab_left();
+        })
     });
     let stop = StoredValue::new_local(Some(stop));
     on_cleanup(move || {
@@ -254,7 +204,7 @@ pub fn Assessment() -> impl IntoView {
                         return;
                     }
                     notice.set(None);
-                    open_set(f, stage, notice);
+                    open_set(f, flow, notice);
                 }
                 Err(e) => notice.set(Some(format!("This file cannot be opened: {e}."))),
             }
@@ -269,14 +219,14 @@ pub fn Assessment() -> impl IntoView {
     view! {
         <section class="page page--assessment">
             {move || match stage.get() {
-                Stage::Empty => view! {
+                AssessmentStage::Empty => view! {
                     <h1>"Assessment"</h1>
                     <p class="lede">"Take an assessment that a trainer has shared with you: open their link, or the file they sent."</p>
                     <label class="button file-button">"Open assessment file"
                         <input type="file" accept=".json,application/json" class="visually-hidden" on:change=open_file />
                     </label>
                 }.into_any(),
-                Stage::Intro(f) => {
+                AssessmentStage::Intro(f) => {
                     let s = &f.set;
                     view! {
                         <h1>{format!("Assessment: {}", s.name)}</h1>
@@ -297,13 +247,13 @@ pub fn Assessment() -> impl IntoView {
                         </form>
                     }.into_any()
                 }
-                Stage::Running => view! {
-                    <h1>{move || attempt.with(|a| a.as_ref().map(|a| format!("Assessment: {}", a.set.set.name)).unwrap_or_default())}</h1>
-                    <p class="assessment-progress">{move || attempt.with(|a| a.as_ref().map(|a| format!("Call {} of {}", a.done.len() + 1, a.set.set.len())).unwrap_or_default())}</p>
+                AssessmentStage::Running => view! {
+                    <h1>{move || flow.with(|f| f.attempt().map(|a| format!("Assessment: {}", a.set.set.name)).unwrap_or_default())}</h1>
+                    <p class="assessment-progress">{move || flow.with(|f| f.attempt().map(|a| format!("Call {} of {}", a.done.len() + 1, a.set.set.len())).unwrap_or_default())}</p>
                     <CallScreen live=live screen=screen on_change=on_change />
                 }.into_any(),
-                Stage::Done => view! { <Complete attempt=attempt /> }.into_any(),
-                Stage::Elsewhere => view! {
+                AssessmentStage::Done => view! { <Complete attempt=flow.with_untracked(|f| f.attempt().cloned()) /> }.into_any(),
+                AssessmentStage::Elsewhere => view! {
                     <h1>"Assessment"</h1>
                     <p class="notice notice--warning" role="alert">"This assessment is open in another tab. Carry on there, or close that tab and reload this page."</p>
                 }.into_any(),
@@ -313,56 +263,20 @@ pub fn Assessment() -> impl IntoView {
     }
 }
 
-fn open_set(f: SetFile, stage: RwSignal<Stage>, notice: RwSignal<Option<String>>) {
-    if f.set.mode != Mode::Assessment {
-        notice.set(Some(
-            "This set is for practice, not an assessment: open it on the Practice page.".into(),
-        ));
-        return;
+fn open_set(f: SetFile, flow: RwSignal<AssessmentFlow>, notice: RwSignal<Option<String>>) {
+    let mut opened = Ok(());
+    match library() {
+        Ok(lib) => flow.update(|fl| opened = fl.intro(&lib, f)),
+        Err(e) => opened = Err(e),
     }
-    match library().and_then(|l| check_set(&l, &f.set)) {
-        Ok(()) => stage.set(Stage::Intro(Box::new(f))),
-        Err(e) => notice.set(Some(format!("This assessment cannot be taken here: {e}."))),
-    }
-}
-
-fn resume(
-    a: Attempt,
-    attempt: RwSignal<Option<Attempt>>,
-    live: RwSignal<Option<Live>>,
-    stage: RwSignal<Stage>,
-    notice: RwSignal<Option<String>>,
-) {
-    let Ok(lib) = library() else { return };
-    let call = match &a.current {
-        Some(rec) => replay(&lib, rec).map_err(|e| e.to_string()),
-        None => match a.next_index() {
-            Some(i) => a.start_call(&lib, i).map_err(|e| e.to_string()),
-            None => Err("nothing left to play".into()),
-        },
-    };
-    match call {
-        Ok(call) => {
-            let mut a = a;
-            let offer_at = a.resumed();
-            if let Err(e) = store::save_attempt(&a) {
-                notice.set(Some(format!(
-                    "The assessment could not be saved in this browser: {e}."
-                )));
-            }
-            attempt.set(Some(a));
-            live.set(Some(Live::resumed(call, offer_at)));
-            stage.set(Stage::Running);
-        }
-        Err(e) => notice.set(Some(format!(
-            "The assessment in progress could not be resumed: {e}."
-        ))),
+    if let Err(e) = opened {
+        notice.set(Some(e));
     }
 }
 
 #[component]
-fn Complete(attempt: RwSignal<Option<Attempt>>) -> impl IntoView {
-    let Some(a) = attempt.get_untracked() else {
+fn Complete(attempt: Option<Attempt>) -> impl IntoView {
+    let Some(a) = attempt else {
         return view! { <h1>"Assessment complete"</h1> }.into_any();
     };
     let result =

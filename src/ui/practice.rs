@@ -1,7 +1,8 @@
 //! The Practice page, at `/practice`: the setup form, the call, its review, and shifts.
 //!
-//! The call in progress is saved after every reply (as its record: the inputs only), so a reload
-//! replays it to the same turn.
+//! The page renders a [`PracticeFlow`] (the stages, the shift, restore after a reload; tested
+//! natively) and stores what it says to keep from one effect. The call in progress is saved after
+//! every reply (as its record: the inputs only), so a reload replays it to the same turn.
 
 use super::browser::{epoch_ms, fresh_seed, prefers_reduced_motion, speak};
 use super::call_view::{CallScreen, Live, Screen};
@@ -9,61 +10,13 @@ use super::library;
 use super::page::set_title;
 use super::review::CallReview;
 use super::store::{self, Prefs, CURRENT_KEY, PREFS_KEY};
-use crate::content::{content_hash, Ending, Kind, Library};
-use crate::progress::{halves, Entry, ShiftTally};
-use crate::sim::{replay, Call, CallRecord, Calls, Event, PersonaSet};
+use crate::content::{content_hash, Kind, Library};
+use crate::flow::{Next, Persist, PracticeFlow, Saved, ShiftState, Stage};
+use crate::progress::{halves, Entry};
+use crate::sim::{Call, CallRecord, Calls, Event, PersonaSet};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use serde::{Deserialize, Serialize};
 use std::sync::Arc;
-
-/// Schema of the saved call in progress.
-const SAVED_SCHEMA: u32 = 1;
-
-/// One finished call of a shift.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ShiftResult {
-    pub persona: String,
-    pub campaign: String,
-    pub ending: Ending,
-    pub overall: u8,
-    pub composure: u8,
-}
-
-/// A shift in progress: its plan and how it is going.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ShiftState {
-    pub plan: u32,
-    pub tally: ShiftTally,
-    pub results: Vec<ShiftResult>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum Stage {
-    Setup,
-    Call,
-    Review,
-    Summary,
-}
-
-/// What is saved while a call or shift is under way.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct Saved {
-    schema: u32,
-    stage: Stage,
-    record: CallRecord,
-    shift: Option<ShiftState>,
-    typing: bool,
-    voice: bool,
-    /// When the offer on screen appeared (Unix ms): a reload keeps its reply deadline.
-    #[serde(default)]
-    offer_at_ms: Option<f64>,
-}
-
-fn record_of(lib: &Library, call: &Call) -> Option<CallRecord> {
-    CallRecord::of(call, content_hash(call.campaign(), &lib.customers))
-}
 
 /// Practice, at `/practice`.
 #[component]
@@ -100,10 +53,10 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
     }
     let prefs = RwSignal::new(initial);
     let live: RwSignal<Option<Live>> = RwSignal::new(None);
-    let stage = RwSignal::new(Stage::Setup);
-    let shift: RwSignal<Option<ShiftState>> = RwSignal::new(None);
+    // The flow (stage, shift, focus, the call's record): a plain struct, tested natively.
+    let flow = RwSignal::new(PracticeFlow::new());
+    let stage = Memo::new(move |_| flow.with(|f| f.stage()));
     let notice: RwSignal<Option<String>> = RwSignal::new(None);
-    let focus: RwSignal<Vec<Kind>> = RwSignal::new(Vec::new());
     let screen = move || {
         let p = prefs.get_untracked();
         Screen {
@@ -113,72 +66,66 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
         }
     };
 
-    let lib_save = lib.clone();
-    let save_current = Callback::new(move |_: ()| {
-        let Some((record, offer_at_ms)) = live.with_untracked(|l| {
+    // Restore a call in progress after a reload (before the effect below may store anything).
+    match store::load_json::<Saved>(CURRENT_KEY) {
+        Some(Ok(saved)) => match PracticeFlow::restore(&lib, &saved) {
+            Ok((restored, call)) => {
+                let (typing, voice) = restored.display();
+                prefs.update(|p| {
+                    p.typing = typing;
+                    p.voice = voice;
+                });
+                live.set(Some(Live::resumed(call, saved.offer_at_ms)));
+                flow.set(restored);
+            }
+            Err(e) => notice.set(Some(match store::set_aside_key(CURRENT_KEY) {
+                Ok(()) => format!("Your call in progress could not be restored because {e}. It was set aside; you can start a new one."),
+                Err(why) => format!("Your call in progress could not be restored because {e}, and it could not be set aside ({why}), so it was left as it is."),
+            })),
+        },
+        Some(Err(e)) => notice.set(Some(format!(
+            "Your call in progress could not be restored because {e}."
+        ))),
+        None => {}
+    }
+
+    // The one place the call in progress is stored: whenever what the flow keeps changes.
+    let persist = Memo::new(move |_| flow.with(|f| f.persist()));
+    Effect::new(move |_| match persist.get() {
+        Persist::Keep => {}
+        Persist::Write(saved) => {
+            if let Err(e) = store::save_json(CURRENT_KEY, &saved) {
+                notice.set(Some(format!(
+                    "This call could not be saved: {e}. It will be lost on reload."
+                )));
+            }
+        }
+        Persist::Clear => store::remove_current(),
+    });
+
+    let lib_change = lib.clone();
+    let on_change = Callback::new(move |_: ()| {
+        let Some((call, offer_at, done)) = live.with_untracked(|l| {
             l.as_ref()
-                .and_then(|l| record_of(&lib_save, &l.call).map(|r| (r, l.offer_epoch())))
+                .map(|l| (l.call.clone(), l.offer_epoch(), l.finished_on_screen()))
         }) else {
             return;
         };
-        let p = prefs.get_untracked();
-        let saved = Saved {
-            schema: SAVED_SCHEMA,
-            stage: stage.get_untracked(),
-            record,
-            shift: shift.get_untracked(),
-            typing: p.typing,
-            voice: p.voice,
-            offer_at_ms: Some(offer_at_ms),
-        };
-        if let Err(e) = store::save_json(CURRENT_KEY, &saved) {
-            notice.set(Some(format!(
-                "This call could not be saved: {e}. It will be lost on reload."
-            )));
-        }
-    });
-
-    // Finishing: keep the call in the history, update the shift, show the review.
-    let lib_finish = lib.clone();
-    let finish = Callback::new(move |_: ()| {
-        let Some(call) = live.with_untracked(|l| l.as_ref().map(|l| l.call.clone())) else {
-            return;
-        };
-        let Some(report) = call.report().cloned() else {
-            return;
-        };
-        if let Some(record) = record_of(&lib_finish, &call) {
-            if let Some(entry) = Entry::from_call(&call, record, epoch_ms()) {
+        let mut finished = false;
+        flow.update(|f| finished = f.progressed(&lib_change, &call, offer_at, done));
+        if finished {
+            // Keep the call in the history, then show the review.
+            let entry = CallRecord::of(&call, content_hash(call.campaign(), &lib_change.customers))
+                .and_then(|record| Entry::from_call(&call, record, epoch_ms()));
+            if let Some(entry) = entry {
                 if let Err(e) = store::save_entry(&entry) {
                     notice.set(Some(format!(
                         "This call could not be added to your progress: {e}."
                     )));
                 }
             }
+            focus_review();
         }
-        shift.update(|s| {
-            if let Some(s) = s.as_mut() {
-                s.tally.add(report.ending);
-                s.results.push(ShiftResult {
-                    persona: call.persona().name.clone(),
-                    campaign: call.campaign().title.to_string(),
-                    ending: report.ending,
-                    overall: report.scores.overall,
-                    composure: report.scores.composure,
-                });
-            }
-        });
-        stage.set(Stage::Review);
-        focus_review();
-    });
-
-    let on_change = Callback::new(move |_: ()| {
-        let done =
-            live.with_untracked(|l| l.as_ref().map(|l| l.finished_on_screen()).unwrap_or(false));
-        if done && stage.get_untracked() == Stage::Call {
-            finish.run(());
-        }
-        save_current.run(());
     });
 
     let lib_start = lib.clone();
@@ -191,10 +138,13 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
                         speak(text, call.persona().pitch, call.persona().rate);
                     }
                 }
-                live.set(Some(Live::new(call)));
-                stage.set(Stage::Call);
+                let live_call = Live::new(call);
+                let offer_at = live_call.offer_epoch();
+                flow.update(|f| {
+                    f.started(&lib_start, &live_call.call, offer_at, p.typing, p.voice)
+                });
+                live.set(Some(live_call));
                 notice.set(None);
-                save_current.run(());
             }
             Err(e) => notice.set(Some(format!("The call could not start: {e}."))),
         }
@@ -213,7 +163,7 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
             limit,
             fresh_seed(),
         );
-        set.focus = focus.get_untracked();
+        set.focus = flow.with_untracked(|f| f.focus().to_vec());
         if let Some(n) = shift_calls {
             set.name = "Shift".into();
             set.calls = Calls::Random { count: n };
@@ -224,66 +174,34 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
         set
     });
 
+    let save_prefs = move |p: &Prefs| {
+        if let Err(e) = store::save_json(PREFS_KEY, p) {
+            notice.set(Some(format!("Your settings could not be saved: {e}.")));
+        }
+    };
     let start_call = Callback::new(move |_: ()| {
-        let _ = store::save_json(PREFS_KEY, &prefs.get_untracked());
-        shift.set(None);
+        save_prefs(&prefs.get_untracked());
+        flow.update(|f| f.begin_single());
         start.run((build_set.run(None), 0));
     });
     let start_shift = Callback::new(move |_: ()| {
         let p = prefs.get_untracked();
-        let _ = store::save_json(PREFS_KEY, &p);
-        shift.set(Some(ShiftState {
-            plan: p.shift_plan,
-            tally: ShiftTally::default(),
-            results: Vec::new(),
-        }));
+        save_prefs(&p);
+        flow.update(|f| f.begin_shift(p.shift_plan));
         start.run((build_set.run(Some(p.shift_calls.clamp(2, 20))), 0));
     });
 
-    // Restore a call in progress after a reload; or start a drill asked for by Progress.
-    let lib_restore = lib.clone();
-    match store::load_json::<Saved>(CURRENT_KEY) {
-        Some(Ok(saved)) if saved.schema == SAVED_SCHEMA => {
-            match replay(&lib_restore, &saved.record) {
-                Ok(call) => {
-                    prefs.update(|p| {
-                        p.typing = saved.typing;
-                        p.voice = saved.voice;
-                    });
-                    shift.set(saved.shift);
-                    let over = call.is_over();
-                    live.set(Some(Live::resumed(call, saved.offer_at_ms)));
-                    stage.set(match saved.stage {
-                        Stage::Summary => Stage::Summary,
-                        _ if over => Stage::Review,
-                        _ => Stage::Call,
-                    });
-                }
-                Err(e) => notice.set(Some(match store::set_aside_key(CURRENT_KEY) {
-                    Ok(()) => format!("Your call in progress could not be restored ({e}). It was set aside; you can start a new one."),
-                    Err(why) => format!("Your call in progress could not be restored ({e}), and it could not be set aside ({why}), so it was left as it is."),
-                })),
-            }
-        }
-        Some(Ok(_)) => notice.set(Some(match store::set_aside_key(CURRENT_KEY) {
-            Ok(()) => "Your call in progress was saved by a different version of Composure and could not be restored. It was set aside.".into(),
-            Err(why) => format!("Your call in progress was saved by a different version of Composure and could not be restored; it could not be set aside ({why}), so it was left as it is."),
-        })),
-        Some(Err(e)) => notice.set(Some(format!(
-            "Your call in progress could not be restored because {e}."
-        ))),
-        None => {}
-    }
+    // A drill asked for by Progress, or a trainer's practice link (its calls count toward
+    // Progress like any other).
     let query = use_query_map();
     let drill: Vec<Kind> = query
         .with_untracked(|q| q.get("drill"))
         .map(|d| d.split(',').filter_map(Kind::parse).collect())
         .unwrap_or_default();
     if !drill.is_empty() && stage.get_untracked() == Stage::Setup {
-        focus.set(drill);
+        flow.update(|f| f.set_focus(drill));
         start_call.run(());
     }
-    // A trainer's practice link: start that set (its calls count toward Progress like any other).
     if let Some(payload) = query.with_untracked(|q| q.get("set")) {
         match crate::exchange::SetFile::from_link(&payload)
             .map_err(|e| e.to_string())
@@ -293,7 +211,7 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
             }) {
             Ok(set) => match crate::exchange::practice_allowed(&set) {
                 Ok(()) => {
-                    shift.set(None);
+                    flow.update(|f| f.begin_single());
                     start.run((set, 0));
                 }
                 Err(why) => notice.set(Some(why)),
@@ -311,39 +229,22 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
     }
 
     let next_call = Callback::new(move |_: ()| {
-        let Some((set, index)) =
-            live.with_untracked(|l| l.as_ref().and_then(|l| l.call.origin().cloned()))
-        else {
-            start_call.run(());
-            return;
-        };
-        if shift.get_untracked().is_none() && index + 1 < set.len() {
-            // A trainer's set with several calls: on to the next.
-            start.run((set, index + 1));
-        } else if shift.get_untracked().is_some() {
-            if index + 1 < set.len() {
-                start.run((set, index + 1));
-            } else {
-                stage.set(Stage::Summary);
-                save_current.run(());
-            }
-        } else {
-            start_call.run(());
+        let mut next = Next::NewCall;
+        flow.update(|f| next = f.advance());
+        match next {
+            Next::Start(set, index) => start.run((set, index)),
+            Next::NewCall => start_call.run(()),
+            Next::Summary => {}
         }
     });
     let retry = Callback::new(move |_: ()| {
-        if let Some((set, index)) =
-            live.with_untracked(|l| l.as_ref().and_then(|l| l.call.origin().cloned()))
-        {
+        if let Some((set, index)) = flow.with_untracked(|f| f.retry()) {
             start.run((set, index));
         }
     });
     let back = Callback::new(move |_: ()| {
         live.set(None);
-        shift.set(None);
-        focus.set(Vec::new());
-        stage.set(Stage::Setup);
-        store::remove_current();
+        flow.update(|f| f.back());
     });
 
     let lib_view = lib.clone();
@@ -351,23 +252,22 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
         <section class="page page--practice">
             <h1>"Practice"</h1>
             {move || notice.get().map(|n| view! { <p class="notice notice--warning" role="alert">{n}</p> })}
-            {move || shift.get().filter(|_| stage.get() != Stage::Setup).map(|s| view! { <ShiftBar shift=s live=live /> })}
+            {move || flow.with(|f| f.shift().cloned()).filter(|_| stage.get() != Stage::Setup).map(|s| view! { <ShiftBar shift=s live=live /> })}
             {move || {
                 let lib = lib_view.clone();
                 match stage.get() {
                     Stage::Setup => view! {
-                        <Setup lib=lib prefs=prefs focus=focus on_call=start_call on_shift=start_shift />
+                        <Setup lib=lib prefs=prefs flow=flow on_call=start_call on_shift=start_shift />
                     }.into_any(),
                     Stage::Call => view! { <CallScreen live=live screen=screen() on_change=on_change /> }.into_any(),
                     Stage::Review => {
                         let call = live.with_untracked(|l| l.as_ref().map(|l| l.call.clone()));
-                        let in_shift = shift.with_untracked(|s| s.is_some());
-                        let last = live.with_untracked(|l| l.as_ref().and_then(|l| l.call.origin().map(|(s, i)| i + 1 >= s.len()))).unwrap_or(true);
+                        let (in_shift, last) = flow.with_untracked(|f| (f.shift().is_some(), f.last_of_shift()));
                         match call {
                             Some(call) => view! {
                                 <CallReview call=call>
                                     <button type="button" class="button button--primary" on:click=move |_| next_call.run(())>
-                                        {if in_shift && last { "Finish shift" } else { "Next call" }}
+                                        {if last { "Finish shift" } else { "Next call" }}
                                     </button>
                                     {(!in_shift).then(|| view! {
                                         <button type="button" class="button" on:click=move |_| retry.run(())>"Retry this customer"</button>
@@ -379,7 +279,7 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
                         }
                     }
                     Stage::Summary => view! {
-                        <ShiftSummary shift=shift.get_untracked() on_new=start_shift on_back=back />
+                        <ShiftSummary shift=flow.with_untracked(|f| f.shift().cloned()) on_new=start_shift on_back=back />
                     }.into_any(),
                 }
             }}
@@ -405,7 +305,7 @@ fn focus_review() {
 fn Setup(
     lib: Arc<Library>,
     prefs: RwSignal<Prefs>,
-    focus: RwSignal<Vec<Kind>>,
+    flow: RwSignal<PracticeFlow>,
     on_call: Callback<()>,
     on_shift: Callback<()>,
 ) -> impl IntoView {
@@ -425,7 +325,7 @@ fn Setup(
         <form class="panel setup" on:submit=move |ev| { ev.prevent_default(); on_call.run(()); }>
             <p class="lede">"Pick a campaign and take calls until the rude ones no longer rattle you."</p>
             {move || {
-                let f = focus.get();
+                let f = flow.with(|f| f.focus().to_vec());
                 (!f.is_empty()).then(|| view! {
                     <p class="notice notice--info">"Drilling your weak spots: " {f.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")}</p>
                 })

@@ -88,6 +88,9 @@ pub enum Progressed {
 pub struct AssessmentFlow {
     stage: AssessmentStage,
     attempt: Option<Attempt>,
+    /// Whether this page runs the attempt (began or resumed it), and so must store it. A
+    /// finished attempt that is only shown is never written back: it could overwrite another.
+    running_here: bool,
 }
 
 impl AssessmentFlow {
@@ -117,6 +120,7 @@ impl AssessmentFlow {
     /// Shows a finished attempt's result.
     pub fn show_finished(&mut self, a: Attempt) {
         self.attempt = Some(a);
+        self.running_here = false;
         self.stage = AssessmentStage::Done;
     }
 
@@ -144,6 +148,7 @@ impl AssessmentFlow {
             return Err("Your name: enter your name before you begin.".into());
         }
         self.attempt = Some(Attempt::new((**f).clone(), who.to_string(), now_ms, salt));
+        self.running_here = true;
         Ok(())
     }
 
@@ -224,20 +229,20 @@ impl AssessmentFlow {
         let mut a = a;
         let offer_at = a.resumed();
         self.attempt = Some(a);
+        self.running_here = true;
         self.stage = AssessmentStage::Running;
         Ok((call, offer_at))
     }
 
-    /// The attempt to keep as "the assessment under way" (saved after every change).
+    /// The attempt to keep as "the assessment under way" (saved after every change): only one
+    /// this page began or resumed.
     pub fn persist(&self) -> Option<&Attempt> {
-        self.attempt.as_ref()
+        self.attempt.as_ref().filter(|_| self.running_here)
     }
 
     /// The finished attempt, to keep by set id.
     pub fn finished(&self) -> Option<&Attempt> {
-        self.attempt
-            .as_ref()
-            .filter(|a| a.finished_at_ms.is_some())
+        self.attempt.as_ref().filter(|a| a.finished_at_ms.is_some())
     }
 }
 

@@ -13,6 +13,5 @@ mod practice;
 
 pub use assessment::{AssessmentFlow, AssessmentStage, Opening, Progressed};
 pub use practice::{
-    Next, Persist, PracticeFlow, RestoreError, Saved, ShiftResult, ShiftState, Stage,
-    SAVED_SCHEMA,
+    Next, Persist, PracticeFlow, RestoreError, Saved, ShiftResult, ShiftState, Stage, SAVED_SCHEMA,
 };

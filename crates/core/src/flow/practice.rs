@@ -81,7 +81,7 @@ pub enum Persist {
     /// must not be lost).
     Keep,
     /// Save this.
-    Write(Saved),
+    Write(Box<Saved>),
     /// The trainee left practice: forget it.
     Clear,
 }
@@ -233,7 +233,7 @@ impl PracticeFlow {
     }
 
     /// "Next call" (or "Finish shift"): what comes next. A finished shift moves to its summary.
-    pub fn next(&mut self) -> Next {
+    pub fn advance(&mut self) -> Next {
         let Some((set, index)) = self.origin.clone() else {
             return Next::NewCall;
         };
@@ -263,7 +263,7 @@ impl PracticeFlow {
     /// What the store should keep.
     pub fn persist(&self) -> Persist {
         match (&self.record, self.stage) {
-            (Some(record), stage) if stage != Stage::Setup => Persist::Write(Saved {
+            (Some(record), stage) if stage != Stage::Setup => Persist::Write(Box::new(Saved {
                 schema: SAVED_SCHEMA,
                 stage,
                 record: record.clone(),
@@ -271,7 +271,7 @@ impl PracticeFlow {
                 typing: self.typing,
                 voice: self.voice,
                 offer_at_ms: self.offer_at_ms,
-            }),
+            })),
             _ if self.cleared => Persist::Clear,
             _ => Persist::Keep,
         }
