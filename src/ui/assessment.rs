@@ -30,7 +30,8 @@ pub fn Assessment() -> impl IntoView {
     set_title("Assessment");
     // The flow (stage and attempt): a plain struct, tested natively.
     let flow = RwSignal::new(AssessmentFlow::new());
-    let stage = Memo::new(move |_| flow.with(|f| f.stage().clone()));
+    // Which stage is shown: the view is rebuilt when it changes, not on every reply.
+    let stage = Memo::new(move |_| flow.with(|f| std::mem::discriminant(f.stage())));
     let live: RwSignal<Option<Live>> = RwSignal::new(None);
     let notice: RwSignal<Option<String>> = RwSignal::new(None);
     let name = RwSignal::new(String::new());
@@ -85,9 +86,10 @@ pub fn Assessment() -> impl IntoView {
 
     // The one place the attempt is stored: after every change of it. A finished attempt is also
     // kept by set id, so re-opening its link shows the result.
-    let kept = Memo::new(move |_| flow.with(|f| f.persist().cloned()));
     Effect::new(move |_| {
-        let Some(a) = kept.get() else { return };
+        let Some(a) = flow.with(|f| f.persist().cloned()) else {
+            return;
+        };
         if let Err(e) = store::save_attempt(&a) {
             notice.set(Some(format!(
                 "The assessment could not be saved in this browser: {e}."
@@ -145,7 +147,7 @@ pub fn Assessment() -> impl IntoView {
 
     let navigate = use_navigate();
     let begin = Callback::new(move |_: ()| {
-        let Some(set_id) = flow.with_untracked(|f| f.intro_set_id().map(str::to_string)) else {
+        let Some(set_id) = flow.with_untracked(|f| f.intro_set_id().map(String::from)) else {
             return;
         };
         if name.get_untracked().trim().is_empty() {
@@ -218,7 +220,7 @@ pub fn Assessment() -> impl IntoView {
     };
     view! {
         <section class="page page--assessment">
-            {move || match stage.get() {
+            {move || { let _shown = stage.get(); match flow.with_untracked(|f| f.stage().clone()) {
                 AssessmentStage::Empty => view! {
                     <h1>"Assessment"</h1>
                     <p class="lede">"Take an assessment that a trainer has shared with you: open their link, or the file they sent."</p>
@@ -257,7 +259,7 @@ pub fn Assessment() -> impl IntoView {
                     <h1>"Assessment"</h1>
                     <p class="notice notice--warning" role="alert">"This assessment is open in another tab. Carry on there, or close that tab and reload this page."</p>
                 }.into_any(),
-            }}
+            }}}
             {move || notice.get().map(|n| view! { <p class="notice notice--warning" role="alert">{n}</p> })}
         </section>
     }

@@ -90,8 +90,7 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
     }
 
     // The one place the call in progress is stored: whenever what the flow keeps changes.
-    let persist = Memo::new(move |_| flow.with(|f| f.persist()));
-    Effect::new(move |_| match persist.get() {
+    Effect::new(move |_| match flow.with(|f| f.persist()) {
         Persist::Keep => {}
         Persist::Write(saved) => {
             if let Err(e) = store::save_json(CURRENT_KEY, &saved) {

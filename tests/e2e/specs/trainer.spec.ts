@@ -79,6 +79,9 @@ async function takeAssessment(page: Page, link: string, setName: string, candida
   // One reply, then a reload: the same call resumes at the same turn.
   await expect(replies(page).first()).toBeVisible();
   await page.keyboard.press('1');
+  // Wait for the next offer (of this call, or of the next one if that reply ended the call), so the
+  // page is not between two calls when it is read.
+  await expect(replies(page).first().or(complete(page))).toBeVisible();
   if (!(await complete(page).isVisible())) {
     const progress = await page.locator('.assessment-progress').innerText();
     const lines = await transcript(page).allInnerTexts();
