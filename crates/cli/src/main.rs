@@ -95,13 +95,13 @@ mod cli {
         let customers = customers.unwrap_or_else(shipped_customers);
         for p in pack_paths {
             let Ok(src) = read(p) else {
-                diags.push(Diagnostic {
-                    file: p.clone(),
-                    line: 1,
-                    col: 1,
-                    severity: Severity::Error,
-                    message: "cannot read the file".into(),
-                });
+                diags.push(Diagnostic::at(
+                    p,
+                    1,
+                    1,
+                    Severity::Error,
+                    "cannot read the file".into(),
+                ));
                 continue;
             };
             let l = load_pack(p, &src, &customers);

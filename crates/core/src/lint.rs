@@ -26,8 +26,10 @@ pub fn load_pack(file: &str, src: &str, customers: &Arc<Customers>) -> Loaded<Ar
         return loaded;
     };
     let mut d = Diagnostics::new(file, src);
-    let campaign_line = src.find("[campaign]").map(|i| d.line_of(i)).unwrap_or(1);
-    check_playable(&mut d, &c, customers, campaign_line);
+    // A failed playthrough is about the whole campaign: its `[campaign]` header.
+    let header = "[campaign]";
+    let campaign = src.find(header).map_or(0..0, |i| i..i + header.len());
+    check_playable(&mut d, &c, customers, campaign);
     loaded.diagnostics.extend(d.finish());
     loaded
         .diagnostics
@@ -60,7 +62,7 @@ fn check_playable(
     d: &mut Diagnostics,
     c: &Arc<Campaign>,
     customers: &Arc<Customers>,
-    campaign_line: u32,
+    campaign: std::ops::Range<usize>,
 ) {
     for arch in &customers.archetypes {
         let fates: Vec<Fate> = Fate::ALL
@@ -95,15 +97,15 @@ fn check_playable(
                                 call.turn()
                             );
                             if fate == Fate::Win {
-                                d.error_at_line(campaign_line, msg);
+                                d.error(campaign.clone(), msg);
                             } else {
-                                d.warning_at_line(campaign_line, msg);
+                                d.warning(campaign.clone(), msg);
                             }
                             continue 'fate;
                         }
                         Err(e) => {
-                            d.error_at_line(
-                                campaign_line,
+                            d.error(
+                                campaign.clone(),
                                 format!(
                                     "a call against archetype `{}` could not be played: {e}",
                                     arch.id

@@ -166,6 +166,107 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 }
 
+/// Where one table's parts sit in the source, as byte ranges: kept beside the model so that
+/// checks made after reading (`validate`) can point at the key that is wrong.
+///
+/// Invariant: every range lies within the source the table was read from.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TableSpans {
+    /// The table's header (`[campaign]`, `[[move]]`), or an inline table's braces.
+    pub header: Range<usize>,
+    keys: Vec<KeySpan>,
+}
+
+/// One key of a table: from the key to the end of its value, and each item of an array value
+/// with its text when it is a string (trimmed, as the model holds it).
+#[derive(Clone, Debug)]
+struct KeySpan {
+    name: String,
+    whole: Range<usize>,
+    items: Vec<(Option<String>, Range<usize>)>,
+}
+
+impl TableSpans {
+    /// No table: a point at the file's start.
+    pub const EMPTY: TableSpans = TableSpans {
+        header: 0..0,
+        keys: Vec::new(),
+    };
+
+    fn of(v: &Value<'_>) -> Self {
+        let keys = match v.get_ref() {
+            DeValue::Table(t) => t
+                .iter()
+                .map(|(k, x)| KeySpan {
+                    name: k.get_ref().to_string(),
+                    whole: k.span().start.min(x.span().start)..x.span().end,
+                    items: match x.get_ref() {
+                        DeValue::Array(items) => items
+                            .iter()
+                            .map(|i| {
+                                let text = match i.get_ref() {
+                                    DeValue::String(s) => Some(s.trim().to_string()),
+                                    _ => None,
+                                };
+                                (text, i.span())
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    },
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        TableSpans {
+            header: v.span(),
+            keys,
+        }
+    }
+
+    /// `key = value` when the table has the key, else the header.
+    pub fn key(&self, name: &str) -> Range<usize> {
+        self.keys
+            .iter()
+            .find(|k| k.name == name)
+            .map(|k| k.whole.clone())
+            .unwrap_or_else(|| self.header.clone())
+    }
+
+    /// The item of the array under `name` that reads `text`, else [`TableSpans::key`].
+    pub fn item(&self, name: &str, text: &str) -> Range<usize> {
+        self.keys
+            .iter()
+            .find(|k| k.name == name)
+            .and_then(|k| k.items.iter().find(|(t, _)| t.as_deref() == Some(text)))
+            .map(|(_, span)| span.clone())
+            .unwrap_or_else(|| self.key(name))
+    }
+}
+
+/// Where a move's parts sit: its table, its utterances (text and range, in source order) and
+/// its lines' tables.
+///
+/// Invariant: `lines[i]` belongs to the move's `lines[i]`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct MoveSpans {
+    pub table: TableSpans,
+    pub say: Vec<(String, Range<usize>)>,
+    pub lines: Vec<TableSpans>,
+}
+
+/// Where a pack's parts sit in its source, beside the [`Campaign`] read from it.
+///
+/// Invariant: parallel to the campaign: `phases[i]`, `steps[i]`, `violations[i]` and
+/// `moves[i]` belong to the campaign's item `i` of the same name.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PackSpans {
+    pub campaign: TableSpans,
+    pub phases: Vec<Range<usize>>,
+    pub steps: Vec<TableSpans>,
+    pub violations: Vec<TableSpans>,
+    pub moves: Vec<MoveSpans>,
+}
+
 fn text_value(d: &mut Diagnostics, v: &Value<'_>, key: &str) -> Option<Text> {
     match v.get_ref() {
         DeValue::String(s) => {
@@ -281,20 +382,33 @@ fn levels(d: &mut Diagnostics, v: &Value<'_>, what: &str) -> [Vec<Text>; 4] {
 }
 
 /// Reports every `{...}` in a customer utterance or a script line that is not one of
-/// [`PLACEHOLDERS`], and every `{` left open, at its own line and column. `span` is the string
-/// value's span in the source (its opening quote included).
+/// [`PLACEHOLDERS`] (its range is the placeholder, braces included), and every `{` left open
+/// (its range is the brace). `span` is the string value's span in the source (its quotes
+/// included).
 fn check_placeholders(d: &mut Diagnostics, text: &str, span: Range<usize>) {
+    // The value is trimmed; find it in the source after its opening quote (one or three
+    // characters). A string with escapes is not found verbatim: count from after the quote.
+    let raw = d.source().get(span.clone()).unwrap_or("");
+    let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+        3
+    } else {
+        1
+    };
+    let base = span.start
+        + raw
+            .get(quote..)
+            .and_then(|r| r.find(text))
+            .map_or(quote, |i| quote + i);
     let mut from = 0;
     while let Some(i) = text[from..].find('{') {
         let open = from + i;
-        // The value is trimmed; the source has its opening quote (one or three characters).
-        let at = span.start + 1 + open;
+        let at = base + open;
         match text[open + 1..].find('}') {
             Some(close) => {
                 let name = &text[open + 1..open + 1 + close];
                 if !PLACEHOLDERS.contains(&name) {
                     d.error(
-                        at..at,
+                        at..at + close + 2,
                         format!(
                             "unknown placeholder `{{{name}}}`; the placeholders are {}",
                             PLACEHOLDERS
@@ -309,7 +423,7 @@ fn check_placeholders(d: &mut Diagnostics, text: &str, span: Range<usize>) {
             }
             None => {
                 d.error(
-                    at..at,
+                    at..at + 1,
                     "`{` opens a placeholder that is never closed with `}`".into(),
                 );
                 return;
@@ -318,9 +432,9 @@ fn check_placeholders(d: &mut Diagnostics, text: &str, span: Range<usize>) {
     }
 }
 
-/// Reads a campaign pack. Returns the campaign if it could be built; the caller decides from
-/// the diagnostics whether it is usable.
-pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<Campaign> {
+/// Reads a campaign pack. Returns the campaign if it could be built, with where its parts sit in
+/// the source; the caller decides from the diagnostics whether it is usable.
+pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<(Campaign, PackSpans)> {
     let doc = document(d, src)?;
     let top = Fields::of(
         d,
@@ -421,18 +535,20 @@ pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<Campaign> {
     });
     if steps.len() > 64 {
         d.error(
-            0..0,
+            steps[64].1.header.clone(),
             format!("{} steps; at most 64 are supported", steps.len()),
         );
     }
 
     let mut moves = Vec::new();
+    let mut move_spans = Vec::new();
     let move_values = top.tables(d, "move");
     let mut move_ids = Vec::new();
     for mv in move_values {
-        if let Some(m) = read_move(d, mv, &phases, &steps, &violations) {
-            move_ids.push((m.id.clone(), mv.span()));
+        if let Some((m, spans)) = read_move(d, mv, &phases, &steps, &violations) {
+            move_ids.push((m.id.clone(), spans.table.key("id")));
             moves.push(m);
+            move_spans.push(spans);
         }
     }
     dupes(d, &move_ids, "move id");
@@ -441,7 +557,15 @@ pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<Campaign> {
     for (i, m) in moves.iter().enumerate() {
         by_role[m.role.index()].push(i);
     }
-    Some(Campaign {
+    let campaign_spans = campaign_v.map(TableSpans::of).unwrap_or_default();
+    let spans = PackSpans {
+        campaign: campaign_spans,
+        phases: phases.iter().map(|(_, span)| span.clone()).collect(),
+        steps: steps.iter().map(|(_, s)| s.clone()).collect(),
+        violations: violations.iter().map(|(_, s)| s.clone()).collect(),
+        moves: move_spans,
+    };
+    let campaign = Campaign {
         by_role,
         id: id?,
         title: title?,
@@ -457,7 +581,8 @@ pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<Campaign> {
         source_hash: fnv1a(src.as_bytes()),
         source: Arc::from(src),
         file: Arc::from(""),
-    })
+    };
+    Some((campaign, spans))
 }
 
 fn names<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
@@ -504,9 +629,9 @@ fn read_named<T: Named>(
     top: &Fields<'_, '_>,
     key: &str,
     build: impl Fn(&mut Diagnostics, &Fields<'_, '_>) -> T,
-) -> Vec<(T, Range<usize>)> {
+) -> Vec<(T, TableSpans)> {
     let what = format!("[[{key}]]");
-    let mut out: Vec<(T, Range<usize>)> = Vec::new();
+    let mut out: Vec<(T, TableSpans)> = Vec::new();
     for v in top.tables(d, key) {
         if let Some(f) = Fields::of(d, v, &what, &["id", "label", "critical"]) {
             let item = build(d, &f);
@@ -516,11 +641,15 @@ fn read_named<T: Named>(
             if let Some(idv) = f.get("id") {
                 check_id(d, item.id(), idv.span());
             }
+            let spans = TableSpans::of(v);
             if out.iter().any(|(o, _)| o.id() == item.id()) {
-                d.error(v.span(), format!("duplicate {key} id `{}`", item.id()));
+                d.error(
+                    spans.key("id"),
+                    format!("duplicate {key} id `{}`", item.id()),
+                );
                 continue;
             }
-            out.push((item, v.span()));
+            out.push((item, spans));
         }
     }
     out
@@ -549,9 +678,9 @@ fn read_move(
     d: &mut Diagnostics,
     v: &Value<'_>,
     phases: &[(Text, Range<usize>)],
-    steps: &[(Step, Range<usize>)],
-    violations: &[(Violation, Range<usize>)],
-) -> Option<Move> {
+    steps: &[(Step, TableSpans)],
+    violations: &[(Violation, TableSpans)],
+) -> Option<(Move, MoveSpans)> {
     let f = Fields::of(
         d,
         v,
@@ -655,15 +784,36 @@ fn read_move(
     let step_ids: Vec<&str> = steps.iter().map(|(s, _)| &*s.id).collect();
     let violation_ids: Vec<&str> = violations.iter().map(|(v, _)| &*v.id).collect();
     let mut lines = Vec::new();
+    let mut line_spans = Vec::new();
     for lv in f.tables(d, "line") {
         if let Some(line) = read_line(d, lv, &step_ids, &violation_ids) {
             lines.push(line);
+            line_spans.push(TableSpans::of(lv));
         }
     }
     if f.get("line").is_none() {
         f.missing(d, "line", "[[move]]");
     }
-    Some(Move {
+    let mut say_spans = Vec::new();
+    if let Some(DeValue::Table(t)) = f.get("say").map(|s| s.get_ref()) {
+        for (_, level) in t.iter() {
+            if let DeValue::Array(items) = level.get_ref() {
+                for item in items {
+                    if let DeValue::String(s) = item.get_ref() {
+                        say_spans.push((s.trim().to_string(), item.span()));
+                    }
+                }
+            }
+        }
+    }
+    // In source order (the table may hold its levels in another).
+    say_spans.sort_by_key(|(_, span)| span.start);
+    let spans = MoveSpans {
+        table: TableSpans::of(v),
+        say: say_spans,
+        lines: line_spans,
+    };
+    let m = Move {
         id: id?,
         kind: kind?,
         role: role?,
@@ -683,7 +833,8 @@ fn read_move(
             .collect(),
         lines,
         source_line: d.line_of(v.span().start),
-    })
+    };
+    Some((m, spans))
 }
 
 fn read_line(

@@ -55,15 +55,14 @@ pub fn load_customers(file: &str, src: &str) -> Loaded<Customers> {
 pub fn parse_pack(file: &str, src: &str, customers: &Arc<Customers>) -> Loaded<Arc<Campaign>> {
     let mut d = Diagnostics::new(file, src);
     let campaign = load::read_pack(&mut d, src);
-    let campaign_line = src.find("[campaign]").map(|i| d.line_of(i)).unwrap_or(1);
-    let Some(mut c) = campaign else {
+    let Some((mut c, spans)) = campaign else {
         return Loaded {
             value: None,
             diagnostics: d.finish(),
         };
     };
     c.file = Arc::from(file);
-    validate::check_structure(&mut d, &c, customers, campaign_line);
+    validate::check_structure(&mut d, &c, &spans, customers);
     if d.has_errors() {
         return Loaded {
             value: None,

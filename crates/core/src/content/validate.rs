@@ -3,6 +3,7 @@
 //! simulation, which sits above this module: that check is `crate::lint`'s.
 
 use super::diag::Diagnostics;
+use super::load::{MoveSpans, PackSpans, TableSpans};
 use super::model::*;
 
 /// The roles that end a call, with the ending their model line must declare.
@@ -15,17 +16,20 @@ const TERMINAL: &[(Role, Ending)] = &[
     (Role::ThreatEnd, Ending::BoundaryEnd),
 ];
 
-/// Structural checks that need no simulation.
+/// Structural checks that need no simulation. `spans` says where the campaign's parts are, so
+/// that each diagnostic points at what is wrong: the key or item when there is one, else the
+/// move's or line's header, and the `[campaign]` header for what concerns the whole pack.
 pub(crate) fn check_structure(
     d: &mut Diagnostics,
     c: &Campaign,
+    spans: &PackSpans,
     customers: &Customers,
-    campaign_line: u32,
 ) {
+    let campaign = spans.campaign.header.clone();
     for role in [Role::Opening, Role::Win, Role::Refuse] {
         if !c.has_role(role) {
-            d.error_at_line(
-                campaign_line,
+            d.error(
+                campaign.clone(),
                 format!(
                     "the pack has no move with role `{}`; every pack needs one",
                     role.as_str()
@@ -34,25 +38,47 @@ pub(crate) fn check_structure(
         }
     }
     if c.has_role(Role::AbuseWarning) != c.has_role(Role::AbuseEnd) {
-        d.error_at_line(
-            campaign_line,
+        // At the move that is there without its partner.
+        let at = c
+            .moves
+            .iter()
+            .position(|m| matches!(m.role, Role::AbuseWarning | Role::AbuseEnd))
+            .map_or(campaign.clone(), |i| move_spans(spans, i).table.key("role"));
+        d.error(
+            at,
             "`abuse-warning` and `abuse-end` moves come as a pair: add the missing one".into(),
         );
     }
     for (i, phase) in c.phases.iter().enumerate() {
         if !c.moves.iter().any(|m| m.phase == i) {
-            d.warning_at_line(
-                campaign_line,
+            d.warning(
+                spans.phases.get(i).cloned().unwrap_or(campaign.clone()),
                 format!("phase `{phase}` has no moves, so no call ever reaches it"),
             );
         }
     }
-    for m in &c.moves {
-        check_move(d, c, customers, m);
+    for (i, m) in c.moves.iter().enumerate() {
+        check_move(d, c, customers, m, move_spans(spans, i));
     }
-    check_steps(d, c, campaign_line);
-    check_duplicates(d, c);
-    check_length_habit(d, c, campaign_line);
+    check_steps(d, c, spans);
+    check_duplicates(d, c, spans);
+    check_length_habit(d, c, campaign);
+}
+
+/// The spans of move `i`; empty ones (a point at the file's start) if the spans lack it, which
+/// their invariant rules out.
+fn move_spans(spans: &PackSpans, i: usize) -> &MoveSpans {
+    static NONE: MoveSpans = MoveSpans {
+        table: TableSpans::EMPTY,
+        say: Vec::new(),
+        lines: Vec::new(),
+    };
+    spans.moves.get(i).unwrap_or(&NONE)
+}
+
+/// The spans of line `i` of a move, or the move's own table when they lack it.
+fn line_spans(spans: &MoveSpans, i: usize) -> &TableSpans {
+    spans.lines.get(i).unwrap_or(&spans.table)
 }
 
 /// Most moves (percent) whose model line may be the longest, or the shortest, of its move.
@@ -60,7 +86,7 @@ pub const MAX_EXTREME_PERCENT: usize = 30;
 
 /// A habit across the pack that no single move shows: the model line the longest (or the
 /// shortest) of its move in many moves, so that "pick the longest" pays.
-fn check_length_habit(d: &mut Diagnostics, c: &Campaign, campaign_line: u32) {
+fn check_length_habit(d: &mut Diagnostics, c: &Campaign, campaign: std::ops::Range<usize>) {
     let len = |l: &Line| l.text.chars().count();
     let (mut longest, mut shortest, mut moves) = (0, 0, 0);
     for m in c.moves.iter().filter(|m| m.lines.len() > 1) {
@@ -76,20 +102,26 @@ fn check_length_habit(d: &mut Diagnostics, c: &Campaign, campaign_line: u32) {
     }
     for (count, what) in [(longest, "longest"), (shortest, "shortest")] {
         if count >= 2 && count * 100 > moves * MAX_EXTREME_PERCENT {
-            d.warning_at_line(
-                campaign_line,
+            d.warning(
+                campaign.clone(),
                 format!("the model line is the {what} line of its move in {count} of {moves} moves: a guesser who picks the {what} line is right too often (keep it under {MAX_EXTREME_PERCENT} %)"),
             );
         }
     }
 }
 
-fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move) {
-    let at = m.source_line;
+fn check_move(
+    d: &mut Diagnostics,
+    c: &Campaign,
+    customers: &Customers,
+    m: &Move,
+    spans: &MoveSpans,
+) {
+    let at = || spans.table.header.clone();
     let id = &m.id;
     if m.lines.len() < 4 {
-        d.error_at_line(
-            at,
+        d.error(
+            at(),
             format!(
                 "move `{id}` has {} line(s); at least 4 are needed to offer a choice",
                 m.lines.len()
@@ -97,20 +129,23 @@ fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move
         );
     }
     if !m.lines.iter().any(Line::is_model) {
-        d.error_at_line(
-            at,
+        d.error(
+            at(),
             format!("move `{id}` has no `best` line in a composed tone (calm, warm or neutral)"),
         );
     }
     if !m.lines.iter().any(Line::is_calm_mistake) {
-        d.error_at_line(at, format!("move `{id}` has no composed line that is `weak` or `wrong` (the tempting calm mistake)"));
+        d.error(at(), format!("move `{id}` has no composed line that is `weak` or `wrong` (the tempting calm mistake)"));
     }
     if !m.lines.iter().any(|l| !l.tone.composed()) {
-        d.error_at_line(at, format!("move `{id}` has no line that loses composure (curt, defensive, sarcastic or hostile)"));
+        d.error(at(), format!("move `{id}` has no line that loses composure (curt, defensive, sarcastic or hostile)"));
     }
     for a in &m.archetypes {
         if customers.archetype(a).is_none() {
-            d.error_at_line(at, format!("move `{id}` names unknown archetype `{a}`"));
+            d.error(
+                spans.table.item("archetypes", a),
+                format!("move `{id}` names unknown archetype `{a}`"),
+            );
         }
     }
     if m.role == Role::Body {
@@ -119,8 +154,8 @@ fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move
             .iter()
             .any(|a| m.allows(&a.id) && a.weights[m.kind.index()] > 0);
         if !reachable {
-            d.warning_at_line(
-                at,
+            d.warning(
+                at(),
                 format!("move `{id}` is unreachable: no archetype that may make it gives kind `{}` a weight", m.kind.as_str()),
             );
         }
@@ -133,8 +168,8 @@ fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move
                 .iter()
                 .any(|l| l.is_model() && l.ends == Some(ending))
             {
-                d.error_at_line(
-                    at,
+                d.error(
+                    at(),
                     format!(
                         "dead end: move `{id}` ends a call, but none of its best composed lines has `ends = \"{}\"`",
                         ending.as_str()
@@ -149,38 +184,37 @@ fn check_move(d: &mut Diagnostics, c: &Campaign, customers: &Customers, m: &Move
                     .iter()
                     .any(|l| l.is_model() && l.techniques.iter().any(|t| &**t == "set-boundary"))
             {
-                d.warning_at_line(at, format!("abuse-warning move `{id}` has no best line with the technique `set-boundary`"));
+                d.warning(at(), format!("abuse-warning move `{id}` has no best line with the technique `set-boundary`"));
             }
         }
     }
-    check_surface(d, m);
-    for l in &m.lines {
+    check_surface(d, m, spans);
+    for (i, l) in m.lines.iter().enumerate() {
+        let ls = line_spans(spans, i);
         if l.ends == Some(Ending::Goal) && m.role != Role::Win {
-            d.error_at_line(
-                l.source_line,
+            d.error(
+                ls.key("ends"),
                 "`ends = \"goal\"` only works on a line of a `win` move".into(),
             );
         }
         if l.is_model() {
             if let Some(v) = l.violates.first() {
-                d.error_at_line(
-                    l.source_line,
-                    format!(
-                        "a best line commits the violation `{}`",
-                        c.violations[*v].id
-                    ),
+                let v = &c.violations[*v].id;
+                d.error(
+                    ls.item("violates", v),
+                    format!("a best line commits the violation `{v}`"),
                 );
             }
             if !l.tags.is_empty() {
-                d.warning_at_line(
-                    l.source_line,
+                d.warning(
+                    ls.key("tags"),
                     "a best line carries trigger tags; a model answer should not set customers off"
                         .into(),
                 );
             }
             if expected.is_none() && l.ends.is_some() && m.role != Role::AbuseWarning {
-                d.warning_at_line(
-                    l.source_line,
+                d.warning(
+                    ls.key("ends"),
                     format!("the best line of move `{id}` ends the call early"),
                 );
             }
@@ -202,16 +236,17 @@ pub const LENGTH_MARGIN_PERCENT: usize = 20;
 
 /// Surface tells: a model line too long to say, or the longest or shortest line of its move by
 /// a clear margin.
-fn check_surface(d: &mut Diagnostics, m: &Move) {
+fn check_surface(d: &mut Diagnostics, m: &Move, spans: &MoveSpans) {
     let len = |l: &Line| l.text.chars().count();
     for (i, l) in m.lines.iter().enumerate() {
         if !l.is_model() {
             continue;
         }
+        let text = line_spans(spans, i).key("text");
         let words = word_count(&l.text);
         if words > MAX_MODEL_WORDS {
-            d.warning_at_line(
-                l.source_line,
+            d.warning(
+                text.clone(),
                 format!("this model line has {words} words; a phone line has at most {MAX_MODEL_WORDS} (about ten seconds said aloud): split it over two turns"),
             );
         }
@@ -227,14 +262,14 @@ fn check_surface(d: &mut Diagnostics, m: &Move) {
         };
         let n = len(l);
         if n * 100 > longest * (100 + LENGTH_MARGIN_PERCENT) {
-            d.warning_at_line(
-                l.source_line,
+            d.warning(
+                text.clone(),
                 format!("this model line is the longest of move `{}` by a clear margin ({n} characters, the next {longest}): a guesser who picks the longest line finds it", m.id),
             );
         }
         if shortest * 100 > n * (100 + LENGTH_MARGIN_PERCENT) {
-            d.warning_at_line(
-                l.source_line,
+            d.warning(
+                text.clone(),
                 format!("this model line is the shortest of move `{}` by a clear margin ({n} characters, the next {shortest}): a guesser who picks the shortest line finds it", m.id),
             );
         }
@@ -252,47 +287,52 @@ pub fn check_library(campaigns: &[std::sync::Arc<Campaign>]) -> Vec<super::Diagn
         file: &'a str,
     }
     let mut seen: Vec<Seen> = Vec::new();
-    let mut out = Vec::new();
+    let mut out = LibraryWarnings::new(campaigns);
     // The same violation or step id must be equally critical everywhere: pressure after a "no"
     // cannot end the call in one campaign and pass unremarked in another.
     let mut rules: Vec<(&str, bool, &Campaign)> = Vec::new();
-    for c in campaigns {
+    for (ci, c) in campaigns.iter().enumerate() {
         let named = c
             .violations
             .iter()
-            .map(|v| (&*v.id, v.critical, "violation"))
-            .chain(c.steps.iter().map(|s| (&*s.id, s.critical, "step")));
-        for (id, critical, what) in named {
+            .enumerate()
+            .map(|(i, v)| (&*v.id, v.critical, "violation", i))
+            .chain(
+                c.steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (&*s.id, s.critical, "step", i)),
+            );
+        for (id, critical, what, index) in named {
             if let Some((_, other, first)) = rules.iter().find(|(i, _, _)| *i == id) {
                 if *other != critical {
-                    let needle = format!("id = \"{id}\"");
-                    let line = c
-                        .source
-                        .find(&needle)
-                        .map(|at| c.source[..at].matches('\n').count() as u32 + 1)
-                        .unwrap_or(1);
                     let word = |b: bool| if b { "critical" } else { "not critical" };
-                    out.push(super::Diagnostic {
-                        file: c.file.to_string(),
-                        line,
-                        col: 1,
-                        severity: super::Severity::Warning,
-                        message: format!(
+                    out.warn(
+                        ci,
+                        |s| {
+                            let tables = if what == "step" {
+                                &s.steps
+                            } else {
+                                &s.violations
+                            };
+                            tables.get(index).map(|t| t.key("id"))
+                        },
+                        format!(
                             "the {what} `{id}` is {} here but {} in {}: the same rule must weigh the same in every campaign",
                             word(critical),
                             word(*other),
                             first.file
                         ),
-                    });
+                    );
                 }
             } else {
                 rules.push((id, critical, c));
             }
         }
     }
-    for c in campaigns {
-        for m in &c.moves {
-            for l in &m.lines {
+    for (ci, c) in campaigns.iter().enumerate() {
+        for (mi, m) in c.moves.iter().enumerate() {
+            for (li, l) in m.lines.iter().enumerate() {
                 let words: std::collections::BTreeSet<String> = l
                     .text
                     .split_whitespace()
@@ -311,12 +351,15 @@ pub fn check_library(campaigns: &[std::sync::Arc<Campaign>]) -> Vec<super::Diagn
                         shared * 100 >= union * 85
                     };
                     if same || near {
-                        out.push(super::Diagnostic {
-                            file: c.file.to_string(),
-                            line: l.source_line,
-                            col: 1,
-                            severity: super::Severity::Warning,
-                            message: format!(
+                        out.warn(
+                            ci,
+                            |s| {
+                                s.moves
+                                    .get(mi)
+                                    .and_then(|m| m.lines.get(li))
+                                    .map(|t| t.key("text"))
+                            },
+                            format!(
                                 "this line is graded {} ({}), but {} the line at {}:{} is graded {} ({}): grade the same behaviour the same way",
                                 l.quality.as_str(),
                                 l.tone.as_str(),
@@ -326,7 +369,7 @@ pub fn check_library(campaigns: &[std::sync::Arc<Campaign>]) -> Vec<super::Diagn
                                 s.line.quality.as_str(),
                                 s.line.tone.as_str()
                             ),
-                        });
+                        );
                     }
                 }
                 seen.push(Seen {
@@ -337,10 +380,57 @@ pub fn check_library(campaigns: &[std::sync::Arc<Campaign>]) -> Vec<super::Diagn
             }
         }
     }
-    out
+    out.finish()
 }
 
-fn check_steps(d: &mut Diagnostics, c: &Campaign, campaign_line: u32) {
+/// The library check's warnings, each in the file of its campaign. A campaign's spans are read
+/// again from its source the first time it has a warning (a loaded campaign does not keep them).
+struct LibraryWarnings<'a> {
+    campaigns: &'a [std::sync::Arc<Campaign>],
+    files: Vec<Option<(Diagnostics, PackSpans)>>,
+}
+
+impl<'a> LibraryWarnings<'a> {
+    fn new(campaigns: &'a [std::sync::Arc<Campaign>]) -> Self {
+        LibraryWarnings {
+            campaigns,
+            files: campaigns.iter().map(|_| None).collect(),
+        }
+    }
+
+    /// A warning in campaign `ci`, at the range `at` finds (a point at the file's start if it
+    /// finds none).
+    fn warn(
+        &mut self,
+        ci: usize,
+        at: impl FnOnce(&PackSpans) -> Option<std::ops::Range<usize>>,
+        message: String,
+    ) {
+        let (Some(c), Some(slot)) = (self.campaigns.get(ci), self.files.get_mut(ci)) else {
+            return;
+        };
+        let (d, spans) = slot.get_or_insert_with(|| {
+            let mut scratch = Diagnostics::new(&c.file, &c.source);
+            let spans = super::load::read_pack(&mut scratch, &c.source)
+                .map(|(_, s)| s)
+                .unwrap_or_default();
+            (Diagnostics::new(&c.file, &c.source), spans)
+        });
+        let span = at(spans).unwrap_or(0..0);
+        d.warning(span, message);
+    }
+
+    /// Every warning, file by file in the library's order, each file's sorted by position.
+    fn finish(self) -> Vec<super::Diagnostic> {
+        self.files
+            .into_iter()
+            .flatten()
+            .flat_map(|(d, _)| d.finish())
+            .collect()
+    }
+}
+
+fn check_steps(d: &mut Diagnostics, c: &Campaign, spans: &PackSpans) {
     for (i, s) in c.steps.iter().enumerate() {
         if !c
             .moves
@@ -348,16 +438,21 @@ fn check_steps(d: &mut Diagnostics, c: &Campaign, campaign_line: u32) {
             .flat_map(|m| &m.lines)
             .any(|l| l.satisfies.contains(&i))
         {
-            d.error_at_line(
-                campaign_line,
+            let at = spans
+                .steps
+                .get(i)
+                .map_or(spans.campaign.header.clone(), |t| t.key("id"));
+            d.error(
+                at,
                 format!("no line can satisfy the required step `{}`", s.id),
             );
         }
     }
     // A line that requires a step should come after a move whose model line completes it in
     // every call: an opening, or an `always` move of an earlier phase.
-    for m in &c.moves {
-        for l in &m.lines {
+    for (mi, m) in c.moves.iter().enumerate() {
+        let ms = move_spans(spans, mi);
+        for (li, l) in m.lines.iter().enumerate() {
             for r in &l.requires {
                 let guaranteed = c.moves.iter().any(|p| {
                     (p.role == Role::Opening || (p.role == Role::Always && p.phase < m.phase))
@@ -367,8 +462,8 @@ fn check_steps(d: &mut Diagnostics, c: &Campaign, campaign_line: u32) {
                 });
                 let same_line = l.satisfies.contains(r);
                 if !guaranteed && !same_line {
-                    d.warning_at_line(
-                        l.source_line,
+                    d.warning(
+                        line_spans(ms, li).item("requires", &c.steps[*r].id),
                         format!(
                             "this line requires `{}`, but no opening or earlier `always` move's best line completes it, so a good agent may not have done it yet",
                             c.steps[*r].id
@@ -387,24 +482,32 @@ fn normalise(t: &str) -> String {
         .collect()
 }
 
-fn check_duplicates(d: &mut Diagnostics, c: &Campaign) {
+fn check_duplicates(d: &mut Diagnostics, c: &Campaign, spans: &PackSpans) {
     let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-    for m in &c.moves {
-        for l in &m.lines {
+    for (mi, m) in c.moves.iter().enumerate() {
+        let ms = move_spans(spans, mi);
+        for (li, l) in m.lines.iter().enumerate() {
             if let Some(first) = seen.insert(normalise(&l.text), l.source_line) {
-                d.warning_at_line(
-                    l.source_line,
+                d.warning(
+                    line_spans(ms, li).key("text"),
                     format!("this line repeats the text of the line at line {first}"),
                 );
             }
         }
-        let mut said = std::collections::HashSet::new();
+        // Each repeat at its own place in the source: the n-th utterance said before.
+        let mut said: Vec<String> = Vec::new();
         for u in m.say.iter().flatten() {
-            if !said.insert(normalise(u)) {
-                d.warning_at_line(
-                    m.source_line,
-                    format!("move `{}` repeats the utterance \"{u}\"", m.id),
-                );
+            let key = normalise(u);
+            let before = said.iter().filter(|s| **s == key).count();
+            said.push(key.clone());
+            if before > 0 {
+                let at = ms
+                    .say
+                    .iter()
+                    .filter(|(t, _)| normalise(t) == key)
+                    .nth(before)
+                    .map_or(ms.table.key("say"), |(_, span)| span.clone());
+                d.warning(at, format!("move `{}` repeats the utterance \"{u}\"", m.id));
             }
         }
     }
