@@ -17,9 +17,12 @@
 
 use std::fmt;
 
-const PREFS: &str = "composure.prefs";
-const CURRENT: &str = "composure.current";
-const ATTEMPT: &str = "composure.assessment";
+/// The string of [`Key::Prefs`] (for code that needs a `const`).
+pub const PREFS: &str = "composure.prefs";
+/// The string of [`Key::Current`].
+pub const CURRENT: &str = "composure.current";
+/// The string of [`Key::Attempt`].
+pub const ATTEMPT: &str = "composure.assessment";
 pub(super) const FINISHED: &str = "composure.finished.";
 pub(super) const HISTORY: &str = "composure.history.";
 pub(super) const PACK: &str = "composure.pack.";
@@ -74,10 +77,20 @@ impl Key {
         Key::Set(format!("{:015}-{}", now_ms as u64, nonce % 100_000))
     }
 
-    /// The key of a result imported at `imported_ms`.
+    /// The key of a result imported at `imported_ms`. The seal comes from an imported file, so
+    /// only its first 32 letters and digits are used (a seal is 32 hex digits).
     pub fn result(seal: &str, imported_ms: f64) -> Key {
+        let seal: String = seal
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .take(32)
+            .collect();
         Key::Result {
-            seal: seal.into(),
+            seal: if seal.is_empty() {
+                "unsealed".into()
+            } else {
+                seal
+            },
             imported_ms: Some(imported_ms as u64),
         }
     }

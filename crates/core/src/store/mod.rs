@@ -22,7 +22,7 @@ mod prefs;
 mod storage;
 
 pub use crate::versions;
-pub use key::Key;
+pub use key::{Key, ATTEMPT as ATTEMPT_KEY, CURRENT as CURRENT_KEY, PREFS as PREFS_KEY};
 pub use prefs::Prefs;
 pub use storage::{MemoryStorage, Storage, StoreError};
 
