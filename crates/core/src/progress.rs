@@ -8,8 +8,15 @@ use crate::sim::{Call, CallRecord, Event, Scores};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Schema version of a stored history entry and of an export.
-pub const HISTORY_SCHEMA: u32 = 1;
+/// Schema version of a stored history entry and of an export (see [`crate::versions::HISTORY`]
+/// for the versions still read).
+pub const HISTORY_SCHEMA: u32 = crate::versions::HISTORY.current;
+
+/// Earliest plausible `finished_at_ms` of a stored call: 2020-01-01 (Composure did not exist
+/// before). An entry outside [`EARLIEST_MS`]`..`[`LATEST_MS`] has an impossible date.
+pub const EARLIEST_MS: f64 = 1_577_836_800_000.0;
+/// Latest plausible `finished_at_ms` of a stored call: 2200-01-01.
+pub const LATEST_MS: f64 = 7_258_118_400_000.0;
 
 /// How often a technique (or move kind) was called for, and how often the trainee delivered.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -93,21 +100,55 @@ impl Entry {
     }
 }
 
-/// Reads a stored entry, checking its schema first. The error is a plain sentence.
+/// Reads a stored entry, checking its schema first (with [`crate::versions::HISTORY`]) and its
+/// values after (see [`Entry::check_ranges`]). The error is a plain sentence.
 pub fn parse_entry(text: &str) -> Result<Entry, String> {
-    #[derive(Deserialize)]
-    struct Probe {
-        schema: Option<u32>,
-    }
-    let probe: Probe = serde_json::from_str(text)
+    let value: serde_json::Value = serde_json::from_str(text)
         .map_err(|_| "it is not readable data (damaged or cut short)".to_string())?;
-    match probe.schema {
-        None => Err("it has no version number".into()),
-        Some(v) if v > HISTORY_SCHEMA => Err(format!(
-            "it was saved by a newer version of Composure (version {v}; this one reads {HISTORY_SCHEMA})"
-        )),
-        Some(v) if v < 1 => Err(format!("its version number {v} is not valid")),
-        Some(_) => serde_json::from_str(text).map_err(|e| format!("its contents are not valid ({e})")),
+    if !value.is_object() {
+        return Err("it is not readable data (damaged or cut short)".into());
+    }
+    crate::versions::HISTORY
+        .check_value(&value)
+        .map_err(|e| e.to_string())?;
+    let entry: Entry =
+        serde_json::from_value(value).map_err(|e| format!("its contents are not valid ({e})"))?;
+    entry.check_ranges()?;
+    Ok(entry)
+}
+
+impl Entry {
+    /// Checks the values no real call can have: every score is 0 to 100, the difficulty 1 to 5,
+    /// and the date a finite time between [`EARLIEST_MS`] and [`LATEST_MS`]. The error is a
+    /// plain clause about "it".
+    pub fn check_ranges(&self) -> Result<(), String> {
+        let s = &self.scores;
+        for (name, v) in [
+            ("overall", s.overall),
+            ("composure", s.composure),
+            ("correctness", s.correctness),
+            ("outcome", s.outcome),
+            ("responsiveness", s.responsiveness),
+        ] {
+            if v > 100 {
+                return Err(format!(
+                    "its {name} score {v} is impossible (scores run from 0 to 100)"
+                ));
+            }
+        }
+        if !(1..=5).contains(&self.difficulty) {
+            return Err(format!(
+                "its difficulty {} is impossible (difficulty runs from 1 to 5)",
+                self.difficulty
+            ));
+        }
+        let t = self.finished_at_ms;
+        if !t.is_finite() || !(EARLIEST_MS..LATEST_MS).contains(&t) {
+            return Err(format!(
+                "its date ({t} ms) is impossible (not between the years 2020 and 2200)"
+            ));
+        }
+        Ok(())
     }
 }
 

@@ -80,20 +80,11 @@ pub(super) fn read_doc<T: DeserializeOwned>(text: &str, kind: &str) -> Result<T,
             ImportError::Malformed(e.to_string())
         }
     })?;
-    let schema = match value.get("schema") {
-        None => return Err(ImportError::NoSchema),
-        Some(v) => v.as_u64().ok_or_else(|| {
-            ImportError::Malformed(format!("schema `{v}` is not a version number"))
-        })?,
+    let versions = match kind {
+        RESULT_KIND => &crate::versions::RESULT_FILE,
+        _ => &crate::versions::SET_FILE,
     };
-    if schema > u64::from(EXCHANGE_SCHEMA) {
-        return Err(ImportError::FutureSchema(
-            schema.min(u64::from(u32::MAX)) as u32
-        ));
-    }
-    if schema == 0 {
-        return Err(ImportError::Malformed("schema 0 is not a version".into()));
-    }
+    check_version(versions, &value)?;
     let found = value
         .get("kind")
         .and_then(|k| k.as_str())
@@ -106,4 +97,23 @@ pub(super) fn read_doc<T: DeserializeOwned>(text: &str, kind: &str) -> Result<T,
         });
     }
     serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))
+}
+
+/// Checks a document's `schema` with the one versioned reader ([`crate::versions`]), keeping
+/// the import errors' variants: a newer version is [`ImportError::FutureSchema`], no version
+/// is [`ImportError::NoSchema`], an impossible one is [`ImportError::Malformed`], and one too
+/// old to read is [`ImportError::Invalid`] with the reason in plain words.
+pub(super) fn check_version(
+    kind: &crate::versions::Versioned,
+    value: &serde_json::Value,
+) -> Result<u32, ImportError> {
+    use crate::versions::VersionError;
+    kind.check_value(value).map_err(|e| match e {
+        VersionError::FromTheFuture { found, .. } => ImportError::FutureSchema(found),
+        VersionError::Missing => ImportError::NoSchema,
+        VersionError::Invalid(v) => {
+            ImportError::Malformed(format!("schema `{v}` is not a version number"))
+        }
+        e @ VersionError::TooOld { .. } => ImportError::Invalid(e.to_string()),
+    })
 }

@@ -170,13 +170,7 @@ impl Attempt {
         }
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
-        match value.get("schema").and_then(|v| v.as_u64()) {
-            None => return Err(ImportError::NoSchema),
-            Some(v) if v > u64::from(EXCHANGE_SCHEMA) => {
-                return Err(ImportError::FutureSchema(v.min(u64::from(u32::MAX)) as u32))
-            }
-            Some(_) => {}
-        }
+        check_version(&crate::versions::ATTEMPT, &value)?;
         serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))
     }
 

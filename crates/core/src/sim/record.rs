@@ -13,8 +13,9 @@ use crate::content::{content_hash, Library};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The schema version written into records. Bump it when the format changes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version written into records ([`crate::versions::RECORD`] declares it and the
+/// oldest version still read; bump it there when the format changes).
+pub const SCHEMA_VERSION: u32 = crate::versions::RECORD.current;
 
 /// The inputs of one call, and the scores it claims.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,38 +100,35 @@ impl CallRecord {
 
     /// Reads a record, checking the schema version before anything else.
     pub fn from_json(text: &str) -> Result<CallRecord, RecordError> {
-        check_schema(text, SCHEMA_VERSION)?;
+        check_schema(text, &crate::versions::RECORD)?;
         serde_json::from_str(text).map_err(|e| RecordError::Malformed(e.to_string()))
     }
 }
 
-/// Checks a JSON document's `schema` field against the version this build reads.
-pub fn check_schema(text: &str, current: u32) -> Result<(), RecordError> {
-    #[derive(Deserialize)]
-    struct Probe {
-        schema: Option<serde_json::Value>,
-    }
-    let probe: Probe =
+/// Checks a JSON document's `schema` field with `kind`'s versions (the one reader of
+/// [`crate::versions`]): a newer version is [`RecordError::FutureSchema`], anything else that
+/// cannot be read is [`RecordError::Malformed`] with the reason in plain words.
+pub fn check_schema(text: &str, kind: &crate::versions::Versioned) -> Result<(), RecordError> {
+    let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| RecordError::Malformed(e.to_string()))?;
-    match probe.schema {
-        None => Err(RecordError::Malformed("it has no schema version".into())),
-        Some(v) => match v.as_u64() {
-            Some(n) if n > u64::from(current) => {
-                Err(RecordError::FutureSchema(n.min(u64::from(u32::MAX)) as u32))
-            }
-            Some(n) if n >= 1 => Ok(()),
-            _ => Err(RecordError::Malformed(format!(
-                "schema `{v}` is not a version number"
-            ))),
-        },
+    schema_error(kind.check_value(&value))
+}
+
+fn schema_error(r: Result<u32, crate::versions::VersionError>) -> Result<(), RecordError> {
+    use crate::versions::VersionError;
+    match r {
+        Ok(_) => Ok(()),
+        Err(VersionError::FromTheFuture { found, .. }) => Err(RecordError::FutureSchema(found)),
+        Err(VersionError::Missing) => {
+            Err(RecordError::Malformed("it has no schema version".into()))
+        }
+        Err(e) => Err(RecordError::Malformed(e.to_string())),
     }
 }
 
 /// Replays a record's choices. The call may be unfinished (a saved call in progress).
 pub fn replay(library: &Library, record: &CallRecord) -> Result<Call, RecordError> {
-    if record.schema > SCHEMA_VERSION {
-        return Err(RecordError::FutureSchema(record.schema));
-    }
+    schema_error(crate::versions::RECORD.check(Some(&serde_json::Value::from(record.schema))))?;
     let campaign = library
         .campaign(&record.campaign)
         .ok_or_else(|| RecordError::UnknownCampaign(record.campaign.clone()))?;
