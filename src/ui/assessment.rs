@@ -115,7 +115,16 @@ pub fn Assessment() -> impl IntoView {
         None => None,
     };
     let opening = Opening::decide(link.map(|p| SetFile::from_link(&p)), stored, |id| {
-        store::load_finished(id)
+        match store::load_finished_reported(id) {
+            Some(Ok(a)) => Some(a),
+            // A damaged copy of a finished attempt is set aside (and said so); the link then
+            // opens its intro.
+            Some(Err(n)) => {
+                notice.set(Some(n.to_string()));
+                None
+            }
+            None => None,
+        }
     });
     match opening {
         Opening::Nothing => {}

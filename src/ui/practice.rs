@@ -9,7 +9,7 @@ use super::call_view::{CallScreen, Live, Screen};
 use super::library;
 use super::page::set_title;
 use super::review::CallReview;
-use super::store::{self, Prefs, CURRENT_KEY, PREFS_KEY};
+use super::store::{self, Prefs};
 use crate::content::{content_hash, Kind, Library};
 use crate::flow::{Next, Persist, PracticeFlow, Saved, ShiftState, Stage};
 use crate::progress::{halves, Entry};
@@ -36,10 +36,11 @@ pub fn Practice() -> impl IntoView {
 
 #[component]
 fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
-    let stored_prefs = match store::load_json::<Prefs>(PREFS_KEY) {
-        Some(Ok(p)) => p,
-        _ => Prefs::default(),
-    };
+    // Settings out of range (a difficulty of 99, a customer or campaign this library lacks) fall
+    // back to their defaults, and the page says which.
+    let customers: Vec<&str> = lib.customers.archetypes.iter().map(|a| &*a.id).collect();
+    let campaigns: Vec<&str> = lib.campaigns.iter().map(|c| &*c.id).collect();
+    let (stored_prefs, prefs_notices) = store::load_prefs_reported(&customers, &campaigns);
     let mut initial = stored_prefs;
     if lib.campaign(&initial.campaign).is_none() {
         initial.campaign = lib
@@ -56,7 +57,13 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
     // The flow (stage, shift, focus, the call's record): a plain struct, tested natively.
     let flow = RwSignal::new(PracticeFlow::new());
     let stage = Memo::new(move |_| flow.with(|f| f.stage()));
-    let notice: RwSignal<Option<String>> = RwSignal::new(None);
+    let notice: RwSignal<Option<String>> = RwSignal::new((!prefs_notices.is_empty()).then(|| {
+        prefs_notices
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }));
     let screen = move || {
         let p = prefs.get_untracked();
         Screen {
@@ -67,7 +74,7 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
     };
 
     // Restore a call in progress after a reload (before the effect below may store anything).
-    match store::load_json::<Saved>(CURRENT_KEY) {
+    match store::load_current::<Saved>() {
         Some(Ok(saved)) => match PracticeFlow::restore(&lib, &saved) {
             Ok((restored, call)) => {
                 let (typing, voice) = restored.display();
@@ -78,9 +85,8 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
                 live.set(Some(Live::resumed(call, saved.offer_at_ms)));
                 flow.set(restored);
             }
-            Err(e) => notice.set(Some(match store::set_aside_key(CURRENT_KEY) {
-                Ok(()) => format!("Your call in progress could not be restored because {e}. It was set aside; you can start a new one."),
-                Err(why) => format!("Your call in progress could not be restored because {e}, and it could not be set aside ({why}), so it was left as it is."),
+            Err(e) => notice.set(store::set_aside_current(&e.to_string()).map(|n| {
+                format!("Your call in progress could not be restored: {n} You can start a new one.")
             })),
         },
         Some(Err(e)) => notice.set(Some(format!(
@@ -93,13 +99,19 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
     Effect::new(move |_| match flow.with(|f| f.persist()) {
         Persist::Keep => {}
         Persist::Write(saved) => {
-            if let Err(e) = store::save_json(CURRENT_KEY, &saved) {
+            if let Err(e) = store::save_current(&saved) {
                 notice.set(Some(format!(
                     "This call could not be saved: {e}. It will be lost on reload."
                 )));
             }
         }
-        Persist::Clear => store::remove_current(),
+        Persist::Clear => {
+            if let Err(e) = store::remove_current() {
+                notice.set(Some(format!(
+                    "The finished call could not be cleared from this browser: {e}."
+                )));
+            }
+        }
     });
 
     let lib_change = lib.clone();
@@ -174,7 +186,7 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
     });
 
     let save_prefs = move |p: &Prefs| {
-        if let Err(e) = store::save_json(PREFS_KEY, p) {
+        if let Err(e) = store::save_prefs(p) {
             notice.set(Some(format!("Your settings could not be saved: {e}.")));
         }
     };

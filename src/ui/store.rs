@@ -124,9 +124,14 @@ pub fn save_prefs(p: &Prefs) -> Result<(), String> {
     store().save_prefs(p).map_err(|e| e.to_string())
 }
 
-/// Forgets the call in progress.
-pub fn remove_current() {
-    let _ = store().remove_current();
+/// Saves the call in progress.
+pub fn save_current<T: Serialize>(value: &T) -> Result<(), String> {
+    store().save_current(value).map_err(|e| e.to_string())
+}
+
+/// Forgets the call in progress (the trainee left it).
+pub fn remove_current() -> Result<(), String> {
+    store().remove_current().map_err(|e| e.to_string())
 }
 
 /// Imported packs, by storage key. Unreadable entries are moved aside (see

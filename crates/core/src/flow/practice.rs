@@ -9,12 +9,13 @@
 use crate::content::{content_hash, Ending, Kind, Library};
 use crate::progress::ShiftTally;
 use crate::sim::{replay, Call, CallRecord, PersonaSet, RecordError};
+use crate::versions::CURRENT_CALL;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Schema of the saved call in progress ([`Saved`]). Compatibility: a saved call of this
-/// schema or older is restored; a newer one is refused and left where it is.
-pub const SAVED_SCHEMA: u32 = 1;
+/// Schema of the saved call in progress ([`Saved`]); its compatibility rule is in
+/// [`crate::versions::CURRENT_CALL`].
+pub const SAVED_SCHEMA: u32 = CURRENT_CALL.current;
 
 /// Where the practice page is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,8 +101,8 @@ pub enum Next {
 /// Why a saved call could not be restored. The page sets the saved text aside and says so.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RestoreError {
-    /// Saved by a newer version of Composure.
-    NewerVersion(u32),
+    /// Saved by a version of Composure this one cannot read.
+    Version(u32),
     /// The record no longer replays (the content changed, or the record is damaged).
     Replay(RecordError),
 }
@@ -109,9 +110,10 @@ pub enum RestoreError {
 impl fmt::Display for RestoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RestoreError::NewerVersion(v) => write!(
+            RestoreError::Version(v) => write!(
                 f,
-                "it was saved by a newer version of Composure (format {v}; this one reads up to {SAVED_SCHEMA})"
+                "it was saved by another version of Composure (format {v}; this one reads {} to {})",
+                CURRENT_CALL.min_read, CURRENT_CALL.current
             ),
             RestoreError::Replay(e) => write!(f, "{e}"),
         }
@@ -280,8 +282,8 @@ impl PracticeFlow {
     /// Restores a saved call after a reload: the flow at the same stage, and the call replayed
     /// to the same turn. A finished call restores to its review (or the shift summary).
     pub fn restore(lib: &Library, saved: &Saved) -> Result<(PracticeFlow, Call), RestoreError> {
-        if saved.schema > SAVED_SCHEMA {
-            return Err(RestoreError::NewerVersion(saved.schema));
+        if !CURRENT_CALL.accepts(saved.schema) {
+            return Err(RestoreError::Version(saved.schema));
         }
         let call = replay(lib, &saved.record).map_err(RestoreError::Replay)?;
         let stage = match saved.stage {
