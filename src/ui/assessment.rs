@@ -21,8 +21,16 @@ use crate::exchange::{result_of, Attempt, SetFile};
 use crate::flow::{AssessmentFlow, AssessmentStage, Opening, Progressed};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos::Params;
+use leptos_router::hooks::{use_navigate, use_query};
+use leptos_router::params::Params;
 use std::sync::Arc;
+
+/// The query of `/assessment`: `?set=PAYLOAD` (a trainer's assessment link).
+#[derive(Params, Clone, Debug, Default, PartialEq)]
+struct AssessmentQuery {
+    set: Option<String>,
+}
 
 /// Assessment, at `/assessment`.
 #[component]
@@ -103,7 +111,10 @@ pub fn Assessment() -> impl IntoView {
     });
 
     // What to show: a link, a resumed attempt, a finished one, or nothing yet.
-    let link = use_query_map().with_untracked(|q| q.get("set"));
+    let link = use_query::<AssessmentQuery>()
+        .get_untracked()
+        .ok()
+        .and_then(|q| q.set);
     let stored = match store::load_attempt() {
         Some(Ok(a)) => Some(a),
         Some(Err(e)) => {

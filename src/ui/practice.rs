@@ -15,8 +15,29 @@ use crate::flow::{Next, Persist, PracticeFlow, Saved, ShiftState, Stage};
 use crate::progress::{halves, Entry};
 use crate::sim::{Call, CallRecord, Calls, Event, PersonaSet};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos::Params;
+use leptos_router::hooks::use_query;
+use leptos_router::params::Params;
 use std::sync::Arc;
+
+/// The query of `/practice`: `?drill=KIND,KIND` (weak spots from Progress) or `?set=PAYLOAD`
+/// (a trainer's practice link).
+#[derive(Params, Clone, Debug, Default, PartialEq)]
+struct PracticeQuery {
+    drill: Option<Drill>,
+    set: Option<String>,
+}
+
+/// Move kinds to drill, comma-separated; unknown names are skipped.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Drill(Vec<Kind>);
+
+impl std::str::FromStr for Drill {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Drill(s.split(',').filter_map(Kind::parse).collect()))
+    }
+}
 
 /// Practice, at `/practice`.
 #[component]
@@ -135,7 +156,6 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
                     )));
                 }
             }
-            focus_review();
         }
     });
 
@@ -204,16 +224,15 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
 
     // A drill asked for by Progress, or a trainer's practice link (its calls count toward
     // Progress like any other).
-    let query = use_query_map();
-    let drill: Vec<Kind> = query
-        .with_untracked(|q| q.get("drill"))
-        .map(|d| d.split(',').filter_map(Kind::parse).collect())
+    let query = use_query::<PracticeQuery>()
+        .get_untracked()
         .unwrap_or_default();
+    let drill = query.drill.map(|d| d.0).unwrap_or_default();
     if !drill.is_empty() && stage.get_untracked() == Stage::Setup {
         flow.update(|f| f.set_focus(drill));
         start_call.run(());
     }
-    if let Some(payload) = query.with_untracked(|q| q.get("set")) {
+    if let Some(payload) = query.set {
         match crate::exchange::SetFile::from_link(&payload)
             .map_err(|e| e.to_string())
             .and_then(|f| {
@@ -276,7 +295,7 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
                         let (in_shift, last) = flow.with_untracked(|f| (f.shift().is_some(), f.last_of_shift()));
                         match call {
                             Some(call) => view! {
-                                <CallReview call=call>
+                                <CallReview call=call autofocus=true>
                                     <button type="button" class="button button--primary" on:click=move |_| next_call.run(())>
                                         {if last { "Finish shift" } else { "Next call" }}
                                     </button>
@@ -296,19 +315,6 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
             }}
         </section>
     }
-}
-
-fn focus_review() {
-    #[cfg(target_arch = "wasm32")]
-    request_animation_frame(|| {
-        use leptos::wasm_bindgen::JsCast;
-        if let Some(h) = document()
-            .get_element_by_id("review-title")
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = h.focus();
-        }
-    });
 }
 
 /// The practice setup form.

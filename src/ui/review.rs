@@ -86,12 +86,23 @@ fn turns(call: &Call) -> Vec<Turn> {
 
 /// The review of a finished call, with the actions passed in as children. `title_id` is the id of
 /// its heading: it must be unique on the page (the trainer's transcript shows several reviews).
+/// With `autofocus`, the heading takes the focus when the review appears (after a call, so a
+/// keyboard or screen-reader user lands on the review, not at the top of the page).
 #[component]
 pub fn CallReview(
     call: Call,
     #[prop(default = "review-title".to_string())] title_id: String,
+    #[prop(optional)] autofocus: bool,
     children: Children,
 ) -> impl IntoView {
+    let title = NodeRef::<leptos::html::H2>::new();
+    if autofocus {
+        Effect::new(move |_| {
+            if let Some(h) = title.get() {
+                let _ = h.focus();
+            }
+        });
+    }
     let Some(report) = call.report().cloned() else {
         return view! { <p>"The call is not finished."</p> }.into_any();
     };
@@ -108,7 +119,7 @@ pub fn CallReview(
     let labelled_by = title_id.clone();
     view! {
         <section class="review" aria-labelledby=labelled_by>
-            <h2 id=title_id tabindex="-1">"Call review"</h2>
+            <h2 id=title_id tabindex="-1" node_ref=title>"Call review"</h2>
             <p class=if report.passed { "outcome outcome--pass" } else { "outcome outcome--fail" }>
                 {outcome_words(&call, &report)}
             </p>
