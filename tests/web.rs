@@ -2,8 +2,8 @@
 //! Run by scripts/test with wasm-bindgen-test-runner in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use composure::ui::home::Home;
-use composure::ui::not_found::NotFound;
+use composure::ui::pages::home::Home;
+use composure::ui::pages::not_found::NotFound;
 use composure::ui::App;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;

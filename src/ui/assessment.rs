@@ -13,12 +13,12 @@ use super::browser::{
     clear_input, download, epoch_ms, fresh_seed, input_files, on_tab_hidden, read_file, TabLock,
 };
 use super::call_view::{CallScreen, Live, Screen};
-use super::page::set_title;
-use super::trainer::install_packs;
 use super::{library, store};
 use crate::content::{content_hash, Library};
 use crate::exchange::{check_set, result_of, Attempt, SetFile};
 use crate::sim::{replay, Call, CallRecord, Mode};
+use crate::ui::pages::set_title;
+use crate::ui::state::install_packs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};

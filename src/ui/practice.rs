@@ -6,12 +6,12 @@
 use super::browser::{epoch_ms, fresh_seed, prefers_reduced_motion, speak};
 use super::call_view::{CallScreen, Live, Screen};
 use super::library;
-use super::page::set_title;
 use super::review::CallReview;
 use super::store::{self, Prefs, CURRENT_KEY, PREFS_KEY};
 use crate::content::{content_hash, Ending, Kind, Library};
 use crate::progress::{halves, Entry, ShiftTally};
 use crate::sim::{replay, Call, CallRecord, Calls, Event, PersonaSet};
+use crate::ui::pages::set_title;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
