@@ -260,10 +260,14 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
     if size > crate::exchange::MAX_IMPORT_BYTES as f64 {
         return Err(crate::exchange::ImportError::TooLarge(size as usize).to_string());
     }
-    let blob = gloo_file::Blob::from(file);
-    gloo_file::futures::read_as_text(&blob)
+    // Not gloo-file's reader: its `&Event` listener closures make wasm-bindgen emit `table.fill`,
+    // which the pinned wasm-opt (version_116, no reference types) cannot parse.
+    let value = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|_| "the browser could not read it as text".to_string())
+        .map_err(|_| "the browser could not read it".to_string())?;
+    value
+        .as_string()
+        .ok_or_else(|| "the browser could not read it as text".to_string())
 }
 
 /// Calls `f` each time the page becomes hidden (the user left the tab). Returns a function
@@ -271,21 +275,37 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
 pub fn on_tab_hidden(f: impl Fn() + 'static) -> Box<dyn FnOnce()> {
     #[cfg(target_arch = "wasm32")]
     {
-        use gloo_events::EventListener;
+        // Hand-written rather than gloo-events: see `read_file`.
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
         let doc = leptos::prelude::document();
-        let win = leptos::prelude::window();
+        let d2 = doc.clone();
         // A reload or navigation away hides the page too (after `pagehide`): not a tab leave.
         let leaving = std::rc::Rc::new(std::cell::Cell::new(false));
         let l2 = leaving.clone();
-        let on_pagehide = EventListener::new(&win, "pagehide", move |_| l2.set(true));
-        let d2 = doc.clone();
-        let on_visibility = EventListener::new(&doc, "visibilitychange", move |_| {
+        let on_pagehide = Closure::<dyn Fn()>::new(move || l2.set(true));
+        let win = leptos::prelude::window();
+        let _ =
+            win.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+        let cb = Closure::<dyn Fn()>::new(move || {
             if d2.hidden() && !leaving.get() {
                 f();
             }
         });
-        // Dropping a listener removes it.
-        Box::new(move || drop((on_pagehide, on_visibility)))
+        let _ =
+            doc.add_event_listener_with_callback("visibilitychange", cb.as_ref().unchecked_ref());
+        Box::new(move || {
+            let _ = win.remove_event_listener_with_callback(
+                "pagehide",
+                on_pagehide.as_ref().unchecked_ref(),
+            );
+            drop(on_pagehide);
+            let _ = doc.remove_event_listener_with_callback(
+                "visibilitychange",
+                cb.as_ref().unchecked_ref(),
+            );
+            drop(cb);
+        })
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
