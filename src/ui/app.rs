@@ -1,5 +1,5 @@
 //! The application shell: skip link, header with the main navigation, the routed `<main>` and a
-//! footer.
+//! footer. The app's state is made and provided here, once.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -7,15 +7,17 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use super::assessment::Assessment;
-use super::home::Home;
-use super::not_found::NotFound;
+use super::pages::home::Home;
+use super::pages::not_found::NotFound;
+use super::pages::progress::Progress;
+use super::pages::trainer::Trainer;
 use super::practice::Practice;
-use super::progress::Progress;
-use super::trainer::Trainer;
+use super::state::AppState;
 
-/// The whole app: the router and the page shell around the routes.
+/// The whole app: the state every page shares, the router and the page shell around the routes.
 #[component]
 pub fn App() -> impl IntoView {
+    AppState::provide();
     view! {
         <Router>
             <Shell />
@@ -26,7 +28,8 @@ pub fn App() -> impl IntoView {
 /// The landmarks every page shares. Must be rendered inside a `<Router>`.
 #[component]
 pub fn Shell() -> impl IntoView {
-    focus_main_on_navigation();
+    let main = NodeRef::<leptos::html::Main>::new();
+    focus_main_on_navigation(main);
     view! {
         // Native fragment navigation (rel="external" keeps the router out of it) moves focus to
         // the focusable <main>.
@@ -74,7 +77,7 @@ pub fn Shell() -> impl IntoView {
                 </nav>
             </div>
         </header>
-        <main id="main" class="site-main" tabindex="-1">
+        <main id="main" class="site-main" tabindex="-1" node_ref=main>
             <div class="container">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
@@ -95,26 +98,15 @@ pub fn Shell() -> impl IntoView {
 
 /// After a client-side navigation, move keyboard focus to `<main>` so that keyboard and screen
 /// reader users start at the new page's content instead of at a link that no longer exists.
-fn focus_main_on_navigation() {
+fn focus_main_on_navigation(main: NodeRef<leptos::html::Main>) {
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|p| p != path) {
-            focus_main();
+            if let Some(el) = main.get_untracked() {
+                _ = el.focus();
+            }
         }
         path
     });
-}
-
-fn focus_main() {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use leptos::wasm_bindgen::JsCast;
-        if let Some(main) = document()
-            .get_element_by_id("main")
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            _ = main.focus();
-        }
-    }
 }

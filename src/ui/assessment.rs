@@ -13,24 +13,17 @@ use super::browser::{
     clear_input, download, epoch_ms, fresh_seed, input_files, on_tab_hidden, read_file, TabLock,
 };
 use super::call_view::{CallScreen, Live, Screen};
-use super::page::set_title;
-use super::trainer::install_packs;
 use super::{library, store};
 use crate::content::Library;
 use crate::exchange::{result_of, Attempt, SetFile};
 use crate::flow::{AssessmentFlow, AssessmentStage, Opening, Progressed};
+use crate::ui::pages::set_title;
+use crate::ui::params::AssessmentQuery;
+use crate::ui::state::install_packs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos::Params;
 use leptos_router::hooks::{use_navigate, use_query};
-use leptos_router::params::Params;
 use std::sync::Arc;
-
-/// The query of `/assessment`: `?set=PAYLOAD` (a trainer's assessment link).
-#[derive(Params, Clone, Debug, Default, PartialEq)]
-struct AssessmentQuery {
-    set: Option<String>,
-}
 
 /// Assessment, at `/assessment`.
 #[component]

@@ -1,4 +1,6 @@
-//! Thin wrappers over the browser: clock, storage, media queries, speech and downloads.
+//! Thin wrappers over the browser: clock, storage, media queries, speech, downloads, files,
+//! drag and drop, the clipboard, page visibility and the document title. The rest of the UI calls
+//! these and never a browser API itself; gloo's crates do the work where they fit.
 //!
 //! On native targets (where the UI is compiled for `cargo test` and clippy but never run) each
 //! function is a harmless stand-in, so the rest of the UI needs no `cfg`.
@@ -167,15 +169,9 @@ pub fn download(name: &str, mime: &str, text: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-        let opts = web_sys::BlobPropertyBag::new();
-        opts.set_type(mime);
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-            return;
-        };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-            return;
-        };
+        let blob = gloo_file::Blob::new_with_options(text, Some(mime));
+        // The object URL is revoked when `url` is dropped, after the click started the download.
+        let url = gloo_file::ObjectUrl::from(blob);
         let doc = leptos::prelude::document();
         if let Some(a) = doc
             .create_element("a")
@@ -186,7 +182,6 @@ pub fn download(name: &str, mime: &str, text: &str) {
             a.set_download(name);
             a.click();
         }
-        let _ = web_sys::Url::revoke_object_url(&url);
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (name, mime, text);
@@ -281,14 +276,26 @@ pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
         .unwrap_or_default()
 }
 
+/// Selects the text of the input an event came from (a share link box, on focus).
+pub fn select_target_text(ev: &leptos::ev::FocusEvent) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(i) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        i.select();
+    }
+}
+
 /// Reads a file as text; files over the import limit are refused before reading.
 pub async fn read_file(file: web_sys::File) -> Result<String, String> {
     let size = file.size();
     if size > crate::exchange::MAX_IMPORT_BYTES as f64 {
         return Err(crate::exchange::ImportError::TooLarge(size as usize).to_string());
     }
-    let promise = file.text();
-    let value = leptos::__reexports::wasm_bindgen_futures::JsFuture::from(promise)
+    // Not gloo-file's reader: its `&Event` listener closures make wasm-bindgen emit `table.fill`,
+    // which the pinned wasm-opt (version_116, no reference types) cannot parse.
+    let value = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .map_err(|_| "the browser could not read it".to_string())?;
     value
@@ -301,8 +308,9 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
 pub fn on_tab_hidden(f: impl Fn() + 'static) -> Box<dyn FnOnce()> {
     #[cfg(target_arch = "wasm32")]
     {
-        use leptos::wasm_bindgen::closure::Closure;
-        use leptos::wasm_bindgen::JsCast;
+        // Hand-written rather than gloo-events: see `read_file`.
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
         let doc = leptos::prelude::document();
         let d2 = doc.clone();
         // A reload or navigation away hides the page too (after `pagehide`): not a tab leave.
@@ -336,6 +344,27 @@ pub fn on_tab_hidden(f: impl Fn() + 'static) -> Box<dyn FnOnce()> {
     {
         let _ = f;
         Box::new(|| {})
+    }
+}
+
+/// Sets the document's title.
+pub fn set_document_title(title: &str) {
+    #[cfg(target_arch = "wasm32")]
+    leptos::prelude::document().set_title(title);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = title;
+}
+
+/// A date and time (Unix ms) in the browser's time zone, written the British way.
+pub fn local_date_time(ms: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+        String::from(d.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        format!("{ms}")
     }
 }
 

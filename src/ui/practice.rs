@@ -7,37 +7,17 @@
 use super::browser::{epoch_ms, fresh_seed, prefers_reduced_motion, speak};
 use super::call_view::{CallScreen, Live, Screen};
 use super::library;
-use super::page::set_title;
 use super::review::CallReview;
 use super::store::{self, Prefs};
-use crate::content::{content_hash, Kind, Library};
+use crate::content::{content_hash, Library};
 use crate::flow::{Next, Persist, PracticeFlow, Saved, ShiftState, Stage};
 use crate::progress::{halves, Entry};
 use crate::sim::{Call, CallRecord, Calls, Event, PersonaSet};
+use crate::ui::pages::set_title;
+use crate::ui::params::PracticeQuery;
 use leptos::prelude::*;
-use leptos::Params;
 use leptos_router::hooks::use_query;
-use leptos_router::params::Params;
 use std::sync::Arc;
-
-/// The query of `/practice`: `?drill=KIND,KIND` (weak spots from Progress) or `?set=PAYLOAD`
-/// (a trainer's practice link).
-#[derive(Params, Clone, Debug, Default, PartialEq)]
-struct PracticeQuery {
-    drill: Option<Drill>,
-    set: Option<String>,
-}
-
-/// Move kinds to drill, comma-separated; unknown names are skipped.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Drill(Vec<Kind>);
-
-impl std::str::FromStr for Drill {
-    type Err = std::convert::Infallible;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Drill(s.split(',').filter_map(Kind::parse).collect()))
-    }
-}
 
 /// Practice, at `/practice`.
 #[component]

@@ -1,10 +1,11 @@
 //! The Progress page, at `/progress`: every finished call kept in this browser, a chart of
 //! overall and composure over time, recent calls, weak spots, drill, export and clear.
 
-use super::browser::{download, epoch_ms};
-use super::page::set_title;
-use super::store::{self, History};
+use super::set_title;
 use crate::progress::{drill_kinds, export, weak_spots, Entry, WeakSpot};
+use crate::ui::browser::{download, epoch_ms, local_date_time};
+use crate::ui::params::Drill;
+use crate::ui::store::{self, History};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -60,30 +61,11 @@ pub fn Progress() -> impl IntoView {
     }
 }
 
-fn date(ms: f64) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-        String::from(d.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        format!("{ms}")
-    }
-}
-
 #[component]
 fn ProgressBody(entries: Vec<Entry>) -> impl IntoView {
     let (techniques, kinds) = weak_spots(&entries);
-    let drill = drill_kinds(&entries);
-    let drill_href = format!(
-        "/practice?drill={}",
-        drill
-            .iter()
-            .map(|k| k.as_str())
-            .collect::<Vec<_>>()
-            .join(",")
-    );
+    let drill = Drill(drill_kinds(&entries));
+    let drill_href = drill.href();
     let recent: Vec<Entry> = entries.iter().rev().take(15).cloned().collect();
     let n = entries.len();
     let mean =
@@ -100,7 +82,7 @@ fn ProgressBody(entries: Vec<Entry>) -> impl IntoView {
             <WeakList title="Techniques to work on" spots=techniques />
             <WeakList title="Customer moves you find hardest" spots=kinds />
         </div>
-        {(!drill.is_empty()).then(|| view! {
+        {(!drill.0.is_empty()).then(|| view! {
             <p><A href=drill_href attr:class="button button--primary">"Drill my weak spots"</A></p>
         })}
         <table class="table">
@@ -114,7 +96,7 @@ fn ProgressBody(entries: Vec<Entry>) -> impl IntoView {
             <tbody>
                 {recent.into_iter().map(|e| view! {
                     <tr>
-                        <td>{date(e.finished_at_ms)}</td>
+                        <td>{local_date_time(e.finished_at_ms)}</td>
                         <td>{e.campaign_title.clone()}</td>
                         <td>{format!("{} ({})", e.persona, e.archetype)}</td>
                         <td>{e.ending.as_str()}</td>

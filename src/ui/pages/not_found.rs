@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use super::page::set_title;
+use super::set_title;
 
 /// Not found: says which address was asked for and offers the way home.
 #[component]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::page::set_title;
+use super::set_title;
 
 /// Home, at `/`.
 #[component]

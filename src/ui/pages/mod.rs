@@ -1,4 +1,10 @@
-//! Small helpers shared by the pages.
+//! The routed pages, one module each (a large page is a folder of panels). Each page sets the
+//! document title and reads the shared state with [`crate::ui::use_app`].
+
+pub mod home;
+pub mod not_found;
+pub mod progress;
+pub mod trainer;
 
 /// Sets the document title to "`page` · Composure" (or "Composure" for an empty name), so that
 /// each route is announced and bookmarked by its own name.
@@ -8,8 +14,5 @@ pub fn set_title(page: &str) {
     } else {
         format!("{page} · Composure")
     };
-    #[cfg(target_arch = "wasm32")]
-    leptos::prelude::document().set_title(&title);
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = title;
+    super::browser::set_document_title(&title);
 }

@@ -1,0 +1,147 @@
+//! The persona-set form: name, campaigns, calls, difficulty, mode, limits, pass mark, weights
+//! and seed. It edits a [`SetForm`] (text as typed); turning it into a set, with its checks, is
+//! [`SetForm::to_set`]'s job, run by the caller on save.
+
+use crate::exchange::{self, SetForm};
+use crate::ui::browser::fresh_seed;
+use crate::ui::use_app;
+use leptos::prelude::*;
+
+/// The persona-set form.
+#[component]
+pub(super) fn SetEditor(
+    key: Option<String>,
+    form: SetForm,
+    on_save: Callback<(Option<String>, SetForm)>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let f = RwSignal::new(form);
+    let lib = use_app().library_untracked().ok();
+    let campaigns = lib
+        .as_deref()
+        .map(exchange::campaign_choices)
+        .unwrap_or_default();
+    let archetypes: Vec<(String, String)> = lib
+        .as_ref()
+        .map(|l| {
+            l.customers
+                .archetypes
+                .iter()
+                .map(|a| (a.id.to_string(), a.label.to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let title = if key.is_some() {
+        "Edit persona set"
+    } else {
+        "New persona set"
+    };
+    let text = move |id: &'static str,
+                     label: &'static str,
+                     get: fn(&SetForm) -> String,
+                     put: fn(&mut SetForm, String)| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type="text" prop:value=move || f.with(get) on:input=move |ev| f.update(|x| put(x, event_target_value(&ev))) />
+            </div>
+        }
+    };
+    let weight = move |i: usize, id: &'static str, label: &'static str| {
+        view! {
+            <div class="field field--small">
+                <label for=id>{label}</label>
+                <input id=id type="number" min="0" max="1000" prop:value=move || f.with(|x| x.weights[i].clone()) on:input=move |ev| f.update(|x| x.weights[i] = event_target_value(&ev)) />
+            </div>
+        }
+    };
+    // A group of checkboxes that edits a list of ids in the form (campaigns, customers).
+    let checks = move |legend: &'static str,
+                       options: Vec<(String, String)>,
+                       get: fn(&SetForm) -> &Vec<String>,
+                       list: fn(&mut SetForm) -> &mut Vec<String>| {
+        view! {
+            <fieldset class="field field--checks">
+                <legend>{legend}</legend>
+                {options.into_iter().map(|(id, label)| {
+                    let (a, b) = (id.clone(), id);
+                    view! {
+                        <label><input type="checkbox" prop:checked=move || f.with(|x| get(x).contains(&a)) on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            f.update(|x| { let l = list(x); l.retain(|c| *c != b); if on { l.push(b.clone()); } });
+                        } />" " {label}</label>
+                    }
+                }).collect_view()}
+            </fieldset>
+        }
+    };
+    let assessment = move || f.with(|x| x.mode == "assessment");
+    view! {
+        <form class="panel set-form" aria-label=title on:submit=move |ev| { ev.prevent_default(); on_save.run((key.clone(), f.get_untracked())); }>
+            <h3>{title}</h3>
+            {text("set-name", "Set name", |x| x.name.clone(), |x, v| x.name = v)}
+            {checks("Campaign", campaigns, |x| &x.campaigns, |x| &mut x.campaigns)}
+            <div class="field">
+                <label for="set-calls">"Calls"</label>
+                <select id="set-calls" on:change=move |ev| f.update(|x| x.calls_kind = event_target_value(&ev))>
+                    <option value="random" selected=move || f.with(|x| x.calls_kind == "random")>"Random customers"</option>
+                    <option value="chosen" selected=move || f.with(|x| x.calls_kind == "chosen")>"Chosen customers"</option>
+                </select>
+            </div>
+            <Show when=move || f.with(|x| x.calls_kind != "chosen")>
+                {text("set-count", "Number of calls", |x| x.count.clone(), |x, v| x.count = v)}
+            </Show>
+            <Show when=move || f.with(|x| x.calls_kind == "chosen")>
+                {checks("Customers", archetypes.clone(), |x| &x.archetypes, |x| &mut x.archetypes)}
+            </Show>
+            <div class="field">
+                <label for="set-difficulty">"Difficulty"</label>
+                <select id="set-difficulty" on:change=move |ev| f.update(|x| x.difficulty = event_target_value(&ev))>
+                    {(1..=5u8).map(|d| view! { <option value=d.to_string() selected=move || f.with(|x| x.difficulty == d.to_string())>{d.to_string()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="set-mode">"Mode"</label>
+                <select id="set-mode" on:change=move |ev| f.update(|x| x.mode = event_target_value(&ev))>
+                    <option value="practice" selected=move || !assessment()>"Practice"</option>
+                    <option value="assessment" selected=assessment>"Assessment"</option>
+                </select>
+            </div>
+            <div class="field">
+                <label><input type="checkbox" id="set-hints" prop:checked=move || f.with(|x| x.hints) prop:disabled=assessment on:change=move |ev| f.update(|x| x.hints = event_target_checked(&ev)) />" Hints"</label>
+                <span class="muted">" (practice only)"</span>
+            </div>
+            <div class="field">
+                <label><input type="checkbox" id="set-practice-open" prop:checked=move || f.with(|x| x.practice_open) prop:disabled=move || !assessment() on:change=move |ev| f.update(|x| x.practice_open = event_target_checked(&ev)) />" Open for practice"</label>
+                <span class="muted">" (assessment only: candidates may also practise on this set; every attempt still gets its own calls)"</span>
+            </div>
+            <div class="field">
+                <label for="set-limit">"Time limit per reply"</label>
+                <select id="set-limit" on:change=move |ev| f.update(|x| x.reply_limit = event_target_value(&ev))>
+                    {["off", "10", "15", "20", "30", "45", "60", "120"].into_iter().map(|s| view! {
+                        <option value=s selected=move || f.with(|x| x.reply_limit == s)>{if s == "off" { "Off".to_string() } else { format!("{s} seconds") }}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="set-pass">"Pass mark"</label>
+                <input id="set-pass" type="number" min="0" max="100" prop:value=move || f.with(|x| x.pass_mark.clone()) on:input=move |ev| f.update(|x| x.pass_mark = event_target_value(&ev)) />
+            </div>
+            <fieldset class="field weights">
+                <legend>"Score weights"</legend>
+                {weight(0, "w-composure", "Composure weight")}
+                {weight(1, "w-correctness", "Correctness weight")}
+                {weight(2, "w-outcome", "Outcome weight")}
+                {weight(3, "w-responsiveness", "Responsiveness weight")}
+            </fieldset>
+            <div class="field">
+                {text("set-seed", "Seed", |x| x.seed.clone(), |x, v| x.seed = v)}
+                <button type="button" class="button button--quiet" on:click=move |_| f.update(|x| x.seed = fresh_seed().to_string())>"New seed"</button>
+            </div>
+            <div class="trainer-actions">
+                <button type="submit" class="button button--primary">"Save set"</button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

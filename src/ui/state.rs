@@ -1,0 +1,273 @@
+//! The app's state, made once by [`crate::ui::App`] and provided to every page with
+//! `provide_context` (pages read it with [`use_app`]).
+//!
+//! It is the one source of truth for what is stored and what plays: the stored packs and persona
+//! sets (signals, refreshed after each store call that changes them) and the content library
+//! (a memo over the shipped content and the stored packs). Practice, Assessment and Trainer all
+//! read the library from here, so a stored pack that no longer loads is missing from all of them
+//! alike, and the Trainer lists it with the reason.
+
+use super::store;
+use crate::content::{parse_pack, Library};
+use crate::exchange::{self, compose_library, import_pack, PackSource, SetFile};
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::sync::{Arc, OnceLock};
+
+/// A pack kept in this browser, and whether it is part of the library.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredPack {
+    /// Its storage key (`composure.pack.ID`).
+    pub key: String,
+    pub pack: PackSource,
+    /// `Ok` when the pack's campaign is in the library; otherwise why it is not, in words.
+    pub status: Result<(), String>,
+}
+
+impl StoredPack {
+    /// The campaign id the pack was stored under.
+    pub fn id(&self) -> &str {
+        self.key.trim_start_matches("composure.pack.")
+    }
+}
+
+/// The content as composed from the shipped packs and the stored ones.
+///
+/// Invariant: a stored pack has `status: Ok` exactly when the library holds a campaign with its
+/// file name and source (both are derived from the same composition, never computed apart).
+#[derive(Clone, Debug)]
+pub struct Content {
+    /// The library the app plays, or why the shipped content could not be loaded.
+    pub library: Result<Arc<Library>, String>,
+    /// Every stored pack, in storage order.
+    pub packs: Vec<StoredPack>,
+}
+
+impl PartialEq for Content {
+    fn eq(&self, other: &Self) -> bool {
+        let same_lib = match (&self.library, &other.library) {
+            (Ok(a), Ok(b)) => Arc::ptr_eq(a, b),
+            (Err(a), Err(b)) => a == b,
+            _ => false,
+        };
+        same_lib && self.packs == other.packs
+    }
+}
+
+/// Composes the library from the shipped content and the stored packs, and tells for each
+/// stored pack whether it made it in.
+pub fn compose(shipped: Result<Arc<Library>, String>, stored: &[(String, PackSource)]) -> Content {
+    let shipped = match shipped {
+        Ok(s) => s,
+        Err(e) => {
+            return Content {
+                packs: stored
+                    .iter()
+                    .map(|(key, pack)| StoredPack {
+                        key: key.clone(),
+                        pack: pack.clone(),
+                        status: Err("the built-in content could not be loaded".into()),
+                    })
+                    .collect(),
+                library: Err(e),
+            }
+        }
+    };
+    if stored.is_empty() {
+        return Content {
+            library: Ok(shipped),
+            packs: Vec::new(),
+        };
+    }
+    let sources: Vec<PackSource> = stored.iter().map(|(_, p)| p.clone()).collect();
+    let (lib, _) = compose_library(&shipped, &sources);
+    let packs = stored
+        .iter()
+        .map(|(key, pack)| {
+            let loaded = lib
+                .campaigns
+                .iter()
+                .any(|c| *c.file == *pack.file && *c.source == *pack.source);
+            StoredPack {
+                key: key.clone(),
+                pack: pack.clone(),
+                status: if loaded {
+                    Ok(())
+                } else {
+                    Err(why_left_out(&shipped, pack))
+                },
+            }
+        })
+        .collect();
+    Content {
+        library: Ok(Arc::new(lib)),
+        packs,
+    }
+}
+
+/// Why [`compose_library`] left a pack out, in words.
+fn why_left_out(shipped: &Library, pack: &PackSource) -> String {
+    let loaded = parse_pack(&pack.file, &pack.source, &shipped.customers);
+    match &loaded.value {
+        None => loaded
+            .errors()
+            .next()
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "it has errors".into()),
+        Some(c) if shipped.campaign(&c.id).is_some() => {
+            format!("its id `{}` is the id of a built-in campaign", c.id)
+        }
+        Some(c) => format!("a pack stored later has the same id `{}`", c.id),
+    }
+}
+
+/// The shipped content, loaded once.
+pub fn shipped_library() -> Result<Arc<Library>, String> {
+    static LIB: OnceLock<Result<Arc<Library>, String>> = OnceLock::new();
+    LIB.get_or_init(|| {
+        Library::shipped().map(Arc::new).map_err(|errors| {
+            let first = errors.first().map(|d| d.to_string()).unwrap_or_default();
+            format!(
+                "The built-in content could not be loaded ({} problem(s), first: {first}).",
+                errors.len()
+            )
+        })
+    })
+    .clone()
+}
+
+/// The state every page shares. Copy: it is made of signal handles only.
+#[derive(Clone, Copy, Debug)]
+pub struct AppState {
+    /// The packs in storage, as last read. Refreshed by [`AppState::refresh_packs`].
+    stored_packs: RwSignal<Vec<(String, PackSource)>>,
+    /// The persona sets in storage, as last read. Refreshed by [`AppState::refresh_sets`].
+    sets: RwSignal<Vec<(String, SetFile)>>,
+    /// The library over `stored_packs`.
+    content: Memo<Content>,
+}
+
+std::thread_local! {
+    /// The state of the mounted app, for code that runs outside the component tree (async
+    /// tasks, the non-reactive [`library`]).
+    static CURRENT: Cell<Option<AppState>> = const { Cell::new(None) };
+}
+
+impl AppState {
+    /// Reads storage once and builds the state.
+    pub fn new() -> Self {
+        let stored_packs = RwSignal::new(store::load_packs());
+        let sets = RwSignal::new(store::load_sets());
+        let content =
+            Memo::new(move |_| stored_packs.with(|p| compose(shipped_library(), p.as_slice())));
+        AppState {
+            stored_packs,
+            sets,
+            content,
+        }
+    }
+
+    /// Builds the state and provides it to the component tree below the current owner.
+    pub fn provide() -> Self {
+        let state = AppState::new();
+        provide_context(state);
+        CURRENT.with(|c| c.set(Some(state)));
+        state
+    }
+
+    /// The library the app plays (tracked).
+    pub fn library(&self) -> Result<Arc<Library>, String> {
+        self.content.with(|c| c.library.clone())
+    }
+
+    /// The library, without subscribing to changes.
+    pub fn library_untracked(&self) -> Result<Arc<Library>, String> {
+        self.content.with_untracked(|c| c.library.clone())
+    }
+
+    /// Every stored pack with its status (tracked).
+    pub fn packs(&self) -> Vec<StoredPack> {
+        self.content.with(|c| c.packs.clone())
+    }
+
+    /// The stored persona sets (tracked).
+    pub fn sets(&self) -> Vec<(String, SetFile)> {
+        self.sets.get()
+    }
+
+    /// Reads the persona sets again after one was saved or removed.
+    pub fn refresh_sets(&self) {
+        self.sets.set(store::load_sets());
+    }
+
+    /// Reads the packs again after one was saved or removed; the library follows.
+    pub fn refresh_packs(&self) {
+        self.stored_packs.set(store::load_packs());
+    }
+
+    /// Validates and stores the packs a set or result embeds, all or nothing, and refreshes
+    /// the library.
+    pub fn install_packs(&self, packs: &[PackSource]) -> Result<(), String> {
+        if packs.is_empty() {
+            return Ok(());
+        }
+        let shipped = shipped_library()?;
+        let ids: Vec<String> = shipped.campaigns.iter().map(|c| c.id.to_string()).collect();
+        let mut ok = Vec::new();
+        for p in packs {
+            let r = import_pack(&shipped, &ids, &p.file, &p.source);
+            match r.accepted {
+                Some((id, _)) => ok.push((id, p)),
+                None => {
+                    return Err(format!(
+                        "the pack it carries ({}) is not valid: {}",
+                        exchange::short(&p.file, 60),
+                        r.refused.unwrap_or_default()
+                    ))
+                }
+            }
+        }
+        let saved = ok
+            .into_iter()
+            .try_for_each(|(id, p)| store::save_pack(&id, p));
+        // Whatever was stored before a failure is in storage: the library shows it as it is.
+        self.refresh_packs();
+        saved
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::new()
+    }
+}
+
+/// The state provided by [`crate::ui::App`]. Panics outside of it (a programming error, not
+/// something a user can cause).
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// The mounted app's state, when there is one that is still alive.
+fn current() -> Option<AppState> {
+    use_context::<AppState>()
+        .or_else(|| CURRENT.with(|c| c.get()))
+        .filter(|s| !s.stored_packs.is_disposed() && !s.sets.is_disposed())
+}
+
+/// The library the app plays, without tracking: the mounted app's library, or (with no app,
+/// e.g. in a component test) the same composition read from storage now.
+pub fn library() -> Result<Arc<Library>, String> {
+    match current() {
+        Some(s) => s.library_untracked(),
+        None => compose(shipped_library(), &store::load_packs()).library,
+    }
+}
+
+/// Validates and stores the packs a set or result embeds (see [`AppState::install_packs`]).
+pub fn install_packs(packs: &[PackSource]) -> Result<(), String> {
+    match current() {
+        Some(s) => s.install_packs(packs),
+        None => AppState::new().install_packs(packs),
+    }
+}
