@@ -3,9 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use composure::sim::{Call, Calls, Choice, Event, PersonaSet, Policy, Stream};
-use composure::ui::call_view::{CallScreen, Live, Screen};
-use composure::ui::library;
-use composure::ui::review::CallReview;
+use composure::ui::components::{CallReview, CallScreen, Live, Screen};
+use composure::ui::shipped_library as library;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -6,13 +6,13 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use super::assessment::Assessment;
+use super::pages::assessment::Assessment;
 use super::pages::home::Home;
 use super::pages::not_found::NotFound;
+use super::pages::practice::Practice;
 use super::pages::progress::Progress;
 use super::pages::trainer::Trainer;
-use super::practice::Practice;
-use super::state::AppState;
+use super::state::{use_app, AppState};
 
 /// The whole app: the state every page shares, the router and the page shell around the routes.
 #[component]
@@ -30,6 +30,21 @@ pub fn App() -> impl IntoView {
 pub fn Shell() -> impl IntoView {
     let main = NodeRef::<leptos::html::Main>::new();
     focus_main_on_navigation(main);
+    let app = use_app();
+    // Stored data that could not be read is set aside, never lost, and always said so.
+    let notices = move || {
+        let n = app.notices();
+        (!n.is_empty()).then(|| {
+            view! {
+                <div class="notice notice--warning storage-notices" role="alert">
+                    <ul>{n.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    <button type="button" class="button button--quiet" on:click=move |_| app.dismiss_notices()>
+                        "Dismiss"
+                    </button>
+                </div>
+            }
+        })
+    };
     view! {
         // Native fragment navigation (rel="external" keeps the router out of it) moves focus to
         // the focusable <main>.
@@ -79,6 +94,7 @@ pub fn Shell() -> impl IntoView {
         </header>
         <main id="main" class="site-main" tabindex="-1" node_ref=main>
             <div class="container">
+                {notices}
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/practice") view=Practice />

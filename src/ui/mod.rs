@@ -7,19 +7,15 @@
 //! goes through [`browser`].
 
 mod app;
-pub mod assessment;
 pub mod browser;
-pub mod call_view;
 pub mod components;
 pub mod pages;
 pub mod params;
-pub mod practice;
-pub mod review;
 pub mod state;
 pub mod store;
 
 pub use app::App;
-pub use state::{library, shipped_library, use_app, AppState};
+pub use state::{shipped_library, use_app, AppState};
 
 /// Mounts the app on `<body>`. Called once by the `composure-app` binary in the browser.
 pub fn start() {

@@ -11,7 +11,6 @@ use super::store;
 use crate::content::{parse_pack, Library};
 use crate::exchange::{self, compose_library, import_pack, PackSource, SetFile};
 use leptos::prelude::*;
-use std::cell::Cell;
 use std::sync::{Arc, OnceLock};
 
 /// A pack kept in this browser, and whether it is part of the library.
@@ -145,25 +144,25 @@ pub struct AppState {
     sets: RwSignal<Vec<(String, SetFile)>>,
     /// The library over `stored_packs`.
     content: Memo<Content>,
-}
-
-std::thread_local! {
-    /// The state of the mounted app, for code that runs outside the component tree (async
-    /// tasks, the non-reactive [`library`]).
-    static CURRENT: Cell<Option<AppState>> = const { Cell::new(None) };
+    /// What reading storage set aside or could not read, in plain words, until dismissed.
+    notices: RwSignal<Vec<String>>,
 }
 
 impl AppState {
     /// Reads storage once and builds the state.
     pub fn new() -> Self {
-        let stored_packs = RwSignal::new(store::load_packs());
-        let sets = RwSignal::new(store::load_sets());
+        let (packs, mut notices) = store::load_packs_reported();
+        let (sets, set_notices) = store::load_sets_reported();
+        notices.extend(set_notices);
+        let stored_packs = RwSignal::new(packs);
+        let sets = RwSignal::new(sets);
         let content =
             Memo::new(move |_| stored_packs.with(|p| compose(shipped_library(), p.as_slice())));
         AppState {
             stored_packs,
             sets,
             content,
+            notices: RwSignal::new(notices.iter().map(|n| n.to_string()).collect()),
         }
     }
 
@@ -171,7 +170,6 @@ impl AppState {
     pub fn provide() -> Self {
         let state = AppState::new();
         provide_context(state);
-        CURRENT.with(|c| c.set(Some(state)));
         state
     }
 
@@ -197,12 +195,41 @@ impl AppState {
 
     /// Reads the persona sets again after one was saved or removed.
     pub fn refresh_sets(&self) {
-        self.sets.set(store::load_sets());
+        let (sets, notices) = store::load_sets_reported();
+        self.sets.set(sets);
+        self.report(notices.iter().map(|n| n.to_string()));
     }
 
     /// Reads the packs again after one was saved or removed; the library follows.
     pub fn refresh_packs(&self) {
-        self.stored_packs.set(store::load_packs());
+        let (packs, notices) = store::load_packs_reported();
+        self.stored_packs.set(packs);
+        self.report(notices.iter().map(|n| n.to_string()));
+    }
+
+    /// What storage set aside or could not read (tracked): every set-aside is reported.
+    pub fn notices(&self) -> Vec<String> {
+        self.notices.get()
+    }
+
+    /// Adds messages about stored data to [`AppState::notices`] (each once).
+    pub fn report(&self, messages: impl IntoIterator<Item = String>) {
+        let new: Vec<String> = messages.into_iter().collect();
+        if new.is_empty() {
+            return;
+        }
+        self.notices.update(|n| {
+            for m in new {
+                if !n.contains(&m) {
+                    n.push(m);
+                }
+            }
+        });
+    }
+
+    /// The user has read the notices.
+    pub fn dismiss_notices(&self) {
+        self.notices.set(Vec::new());
     }
 
     /// Validates and stores the packs a set or result embeds, all or nothing, and refreshes
@@ -246,28 +273,4 @@ impl Default for AppState {
 /// something a user can cause).
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
-}
-
-/// The mounted app's state, when there is one that is still alive.
-fn current() -> Option<AppState> {
-    use_context::<AppState>()
-        .or_else(|| CURRENT.with(|c| c.get()))
-        .filter(|s| !s.stored_packs.is_disposed() && !s.sets.is_disposed())
-}
-
-/// The library the app plays, without tracking: the mounted app's library, or (with no app,
-/// e.g. in a component test) the same composition read from storage now.
-pub fn library() -> Result<Arc<Library>, String> {
-    match current() {
-        Some(s) => s.library_untracked(),
-        None => compose(shipped_library(), &store::load_packs()).library,
-    }
-}
-
-/// Validates and stores the packs a set or result embeds (see [`AppState::install_packs`]).
-pub fn install_packs(packs: &[PackSource]) -> Result<(), String> {
-    match current() {
-        Some(s) => s.install_packs(packs),
-        None => AppState::new().install_packs(packs),
-    }
 }

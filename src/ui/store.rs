@@ -9,10 +9,10 @@
 use super::browser::storage::BrowserStorage;
 use crate::exchange::{Attempt, PackSource, SetFile};
 use crate::progress::Entry;
+use composure_core::store::Store;
 pub use composure_core::store::{
     Key, Notice, Outcome, Prefs, StoreError, StoredResult, ATTEMPT_KEY, CURRENT_KEY, PREFS_KEY,
 };
-use composure_core::store::{Storage, Store};
 use serde::{de::DeserializeOwned, Serialize};
 
 fn store() -> Store<BrowserStorage> {
@@ -57,23 +57,8 @@ pub fn save_entry(e: &Entry) -> Result<(), String> {
 }
 
 /// Removes every stored call (after the user confirmed).
-pub fn clear_history() {
-    let _ = store().clear_history();
-}
-
-/// Reads a JSON value; `Err` holds a plain reason, and the text is moved aside. The call in
-/// progress ([`CURRENT_KEY`]) has its versions checked (see [`load_current`]).
-pub fn load_json<T: DeserializeOwned>(key: &str) -> Option<Result<T, String>> {
-    if key == CURRENT_KEY {
-        return load_current();
-    }
-    let text = BrowserStorage.get(key)?;
-    match serde_json::from_str::<T>(&text) {
-        Ok(v) => Some(Ok(v)),
-        Err(_) => Some(Err(store()
-            .set_aside(key, "it was damaged or cut short")
-            .map_or_else(|| "it was damaged or cut short".into(), |n| reason(&n)))),
-    }
+pub fn clear_history() -> Result<(), String> {
+    store().clear_history().map_err(|e| e.to_string())
 }
 
 /// The call in progress, as the page's own type. One saved by another version (its `schema`
@@ -84,31 +69,11 @@ pub fn load_current<T: DeserializeOwned>() -> Option<Result<T, String>> {
         .map(|r| r.map_err(|n| reason(&n)))
 }
 
-/// Moves the value at `key` aside; nothing to do when there is none. `Err` when it could not
-/// be copied (it is then left where it is).
-pub fn set_aside_key(key: &str) -> Result<(), String> {
-    match store().set_aside(key, "it could not be used") {
-        None => Ok(()),
-        Some(n) => match n.outcome {
-            Outcome::SetAside { .. } => Ok(()),
-            Outcome::CopiedNotRemoved { error, .. } | Outcome::LeftInPlace { error } => {
-                Err(error.to_string())
-            }
-            Outcome::LeftForNewerVersion | Outcome::Corrected => Ok(()),
-        },
-    }
-}
-
 /// Sets the call in progress aside (its replay failed, or another version saved it) with
 /// `why` as the reason. The notice says where it went, or that the copy failed and the call
 /// was left where it is; `None` when there is no call in progress.
 pub fn set_aside_current(why: &str) -> Option<Notice> {
     store().set_aside_current(why)
-}
-
-pub fn save_json<T: Serialize>(key: &str, value: &T) -> Result<(), String> {
-    let json = serde_json::to_string(value).map_err(|e| e.to_string())?;
-    BrowserStorage.set(key, &json).map_err(|e| e.to_string())
 }
 
 /// The practice settings, with out-of-range fields at their defaults; a notice for each field
@@ -134,12 +99,6 @@ pub fn remove_current() -> Result<(), String> {
     store().remove_current().map_err(|e| e.to_string())
 }
 
-/// Imported packs, by storage key. Unreadable entries are moved aside (see
-/// [`load_packs_reported`] for the notices).
-pub fn load_packs() -> Vec<(String, PackSource)> {
-    load_packs_reported().0
-}
-
 /// Imported packs, by storage key, and a notice for each that could not be read.
 pub fn load_packs_reported() -> (Vec<(String, PackSource)>, Vec<Notice>) {
     store().load_packs()
@@ -147,11 +106,6 @@ pub fn load_packs_reported() -> (Vec<(String, PackSource)>, Vec<Notice>) {
 
 pub fn save_pack(id: &str, pack: &PackSource) -> Result<(), String> {
     store().save_pack(id, pack).map_err(|e| e.to_string())
-}
-
-/// Persona sets saved by the trainer, by storage key (see [`load_sets_reported`]).
-pub fn load_sets() -> Vec<(String, SetFile)> {
-    load_sets_reported().0
 }
 
 /// Persona sets by storage key, and a notice for each that could not be read.
@@ -164,29 +118,6 @@ pub fn save_set(key: Option<String>, set: &SetFile, now_ms: f64) -> Result<Strin
     store()
         .save_set(key.as_deref(), set, now_ms, super::browser::fresh_seed())
         .map_err(|e| e.to_string())
-}
-
-/// Imported result files: (storage key, when it was imported in Unix ms, text), unchecked.
-/// Results imported before the time was kept get `None`.
-pub fn load_results() -> Vec<(String, Option<f64>, String)> {
-    let mut keys: Vec<String> = BrowserStorage
-        .keys()
-        .into_iter()
-        .filter(|k| matches!(Key::parse(k), Some(Key::Result { .. })))
-        .collect();
-    keys.sort();
-    keys.into_iter()
-        .filter_map(|k| {
-            let at = match Key::parse(&k) {
-                Some(Key::Result {
-                    imported_ms: Some(ms),
-                    ..
-                }) => Some(ms as f64),
-                _ => None,
-            };
-            BrowserStorage.get(&k).map(|t| (k, at, t))
-        })
-        .collect()
 }
 
 /// Imported results that can be read, and a notice for each that could not (set aside, or
@@ -203,21 +134,15 @@ pub fn save_result(seal: &str, imported_ms: f64, text: &str) -> Result<(), Strin
         .map_err(|e| e.to_string())
 }
 
-pub fn clear_results() {
-    let _ = store().clear_results();
+/// Removes every imported result (after the trainer confirmed).
+pub fn clear_results() -> Result<(), String> {
+    store().clear_results().map_err(|e| e.to_string())
 }
 
 /// The assessment under way. One saved by a newer version of Composure is refused and left
 /// untouched (the newer version can still use it); a damaged one is set aside.
 pub fn load_attempt() -> Option<Result<Attempt, String>> {
     store().load_attempt().map(|r| r.map_err(|n| reason(&n)))
-}
-
-/// A finished attempt of the set with this id, kept so that re-opening the link shows the
-/// result instead of a fresh attempt. One that cannot be read is set aside (see
-/// [`load_finished_reported`]).
-pub fn load_finished(set_id: &str) -> Option<Attempt> {
-    store().load_finished(set_id).and_then(Result::ok)
 }
 
 /// As [`load_finished`], with the notice when the stored copy could not be used.
@@ -233,7 +158,7 @@ pub fn save_attempt(a: &Attempt) -> Result<(), String> {
     store().save_attempt(a).map_err(|e| e.to_string())
 }
 
-/// Removes one stored entry (a set or a pack) by its key.
-pub fn remove_key(key: &str) {
-    let _ = store().remove(key);
+/// Removes one stored entry (a set or a pack) by the key it was listed under.
+pub fn remove_key(key: &str) -> Result<(), String> {
+    store().remove(key).map_err(|e| e.to_string())
 }

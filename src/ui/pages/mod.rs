@@ -1,8 +1,10 @@
 //! The routed pages, one module each (a large page is a folder of panels). Each page sets the
 //! document title and reads the shared state with [`crate::ui::use_app`].
 
+pub mod assessment;
 pub mod home;
 pub mod not_found;
+pub mod practice;
 pub mod progress;
 pub mod trainer;
 

@@ -17,12 +17,18 @@ pub fn Progress() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let entries = move || history.with(|h| h.entries.clone());
     let clear = move |_| {
-        store::clear_history();
         confirming.set(false);
-        history.set(History {
-            entries: Vec::new(),
-            problems: history.with_untracked(|h| h.problems.clone()),
-        });
+        match store::clear_history() {
+            Ok(()) => history.set(History {
+                entries: Vec::new(),
+                problems: history.with_untracked(|h| h.problems.clone()),
+            }),
+            // Whatever could not be removed stays listed, as it stays stored.
+            Err(e) => history.set(History {
+                problems: vec![format!("Your history could not all be removed: {e}.")],
+                ..store::load_history()
+            }),
+        }
     };
     let export_all = move |_| {
         let json = history.with_untracked(|h| export(&h.entries, epoch_ms()));

@@ -63,10 +63,13 @@ pub(super) fn PacksPanel() -> impl IntoView {
     });
     let confirming: RwSignal<Option<String>> = RwSignal::new(None);
     let remove = Callback::new(move |key: String| {
-        store::remove_key(&key);
+        let removed = store::remove_key(&key);
         app.refresh_packs();
         confirming.set(None);
-        msg.set(Some(Message::Done("Pack removed.".into())));
+        msg.set(Some(match removed {
+            Ok(()) => Message::Done("Pack removed.".into()),
+            Err(e) => Message::Problem(format!("The pack could not be removed: {e}.")),
+        }));
     });
     view! {
         <section class="panel trainer-section" aria-labelledby="packs-title">

@@ -12,20 +12,19 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// The stored results, replayed, each with the time it was imported; and a line for each stored
-/// result that could not be read (it is set aside, never deleted).
+/// result that could not be read (it is set aside, never deleted, and the line says where).
 fn load_checked(lib: &Library) -> (Vec<(Checked, f64)>, Vec<String>) {
-    let mut out = Vec::new();
-    let mut problems = Vec::new();
-    for (key, at, text) in store::load_results() {
-        match ResultFile::from_json(&text) {
-            Ok(f) => out.push((exchange::verify_result(lib, f), at.unwrap_or_else(epoch_ms))),
-            Err(e) => problems.push(match store::set_aside_key(&key) {
-                Ok(()) => format!("A stored result could not be read ({e}). It was set aside."),
-                Err(why) => format!("A stored result could not be read ({e}); it could not be set aside ({why}), so it was left as it is."),
-            }),
-        }
-    }
-    (out, problems)
+    let (stored, notices) = store::load_results_reported();
+    let out = stored
+        .into_iter()
+        .map(|r| {
+            (
+                exchange::verify_result(lib, r.file),
+                r.imported_ms.unwrap_or_else(epoch_ms),
+            )
+        })
+        .collect();
+    (out, notices.iter().map(|n| n.to_string()).collect())
 }
 
 /// Import, list, sort, export and open the candidates' results.
@@ -43,9 +42,8 @@ fn keep_result(
     let lib = app
         .library_untracked()
         .map_err(|_| "the content could not be loaded".to_string())?;
-    let seal: String = f.seal.chars().take(32).collect();
     let now = epoch_ms();
-    store::save_result(&seal, now, text).map_err(|e| {
+    store::save_result(&f.seal, now, text).map_err(|e| {
         format!(
             "it could not be kept in this browser ({e}). Free some space (remove old results) and import it again"
         )
@@ -121,10 +119,14 @@ pub(super) fn ResultsPanel() -> impl IntoView {
         download("composure-results.csv", "text/csv", &to_csv(&rows()));
     };
     let clear = move |_| {
-        store::clear_results();
+        confirm_clear.set(false);
+        // Whatever could not be removed stays listed, as it stays stored.
+        if let Err(e) = store::clear_results() {
+            problems.set(vec![format!("The results could not all be removed: {e}.")]);
+            return;
+        }
         checked.set(Vec::new());
         open.set(None);
-        confirm_clear.set(false);
     };
 
     view! {

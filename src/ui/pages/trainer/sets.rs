@@ -98,11 +98,15 @@ pub(super) fn SetsPanel() -> impl IntoView {
     });
     let confirm_delete = move |_| {
         if let Some((key, name)) = deleting.get_untracked() {
-            store::remove_key(&key);
+            match store::remove_key(&key) {
+                Ok(()) => msg.set(Some(Message::Done(format!(
+                    "Deleted \u{201c}{name}\u{201d}."
+                )))),
+                Err(e) => msg.set(Some(Message::Problem(format!(
+                    "\u{201c}{name}\u{201d} could not be deleted: {e}."
+                )))),
+            }
             app.refresh_sets();
-            msg.set(Some(Message::Done(format!(
-                "Deleted \u{201c}{name}\u{201d}."
-            ))));
         }
         deleting.set(None);
     };

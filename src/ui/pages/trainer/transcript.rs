@@ -1,7 +1,7 @@
 //! One candidate's assessment, call by call, with the per-turn feedback of the review.
 
 use crate::exchange::{self, Checked};
-use crate::ui::review::CallReview;
+use crate::ui::components::CallReview;
 use leptos::prelude::*;
 
 /// A candidate's whole assessment, call by call, with per-turn feedback.

@@ -9,26 +9,28 @@
 //! browser-only app cannot); verification by replay on the trainer's side is the defence, and a
 //! learning platform or an LRS is the place for what only a server can record.
 
-use super::browser::{
-    clear_input, download, epoch_ms, fresh_seed, input_files, on_tab_hidden, read_file, TabLock,
-};
-use super::call_view::{CallScreen, Live, Screen};
-use super::{library, store};
-use crate::content::Library;
-use crate::exchange::{result_of, Attempt, SetFile};
+use super::set_title;
+use crate::exchange::SetFile;
 use crate::flow::{AssessmentFlow, AssessmentStage, Opening, Progressed};
-use crate::ui::pages::set_title;
+use crate::ui::browser::{
+    clear_input, epoch_ms, fresh_seed, input_files, on_tab_hidden, read_file, TabLock,
+};
+use crate::ui::components::{CallScreen, Live, Screen};
 use crate::ui::params::AssessmentQuery;
-use crate::ui::state::install_packs;
+use crate::ui::{store, use_app, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query};
-use std::sync::Arc;
+
+mod complete;
+
+use complete::Complete;
 
 /// Assessment, at `/assessment`.
 #[component]
 pub fn Assessment() -> impl IntoView {
     set_title("Assessment");
+    let app = use_app();
     // The flow (stage and attempt): a plain struct, tested natively.
     let flow = RwSignal::new(AssessmentFlow::new());
     // Which stage is shown: the view is rebuilt when it changes, not on every reply.
@@ -58,7 +60,9 @@ pub fn Assessment() -> impl IntoView {
 
     // Starts the next call of the attempt, or ends it.
     let next = move || {
-        let Ok(lib) = library() else { return };
+        let Ok(lib) = app.library_untracked() else {
+            return;
+        };
         let mut started = Ok(None);
         flow.update(|f| started = f.advance(&lib, epoch_ms()));
         match started {
@@ -71,7 +75,9 @@ pub fn Assessment() -> impl IntoView {
         }
     };
     let on_change = Callback::new(move |_: ()| {
-        let Ok(lib) = library() else { return };
+        let Ok(lib) = app.library_untracked() else {
+            return;
+        };
         let Some((call, offer_at, done)) = live.with_untracked(|l| {
             l.as_ref()
                 .map(|l| (l.call.clone(), l.offer_epoch(), l.finished_on_screen()))
@@ -137,7 +143,7 @@ pub fn Assessment() -> impl IntoView {
         ))),
         Opening::Resume(a) => {
             if claim(&a.set.set.id) {
-                match library().and_then(|lib| {
+                match app.library_untracked().and_then(|lib| {
                     let mut resumed = Err(String::new());
                     flow.update(|f| resumed = f.resume(&lib, *a));
                     resumed
@@ -155,7 +161,7 @@ pub fn Assessment() -> impl IntoView {
             }
             flow.update(|f| f.show_finished(*attempt));
         }
-        Opening::Open(f) => open_set(*f, flow, notice),
+        Opening::Open(f) => open_set(app, *f, flow, notice),
     }
 
     let navigate = use_navigate();
@@ -214,12 +220,12 @@ pub fn Assessment() -> impl IntoView {
             };
             match r {
                 Ok(f) => {
-                    if let Err(e) = install_packs(&f.packs) {
+                    if let Err(e) = app.install_packs(&f.packs) {
                         notice.set(Some(format!("This assessment file cannot be used: {e}.")));
                         return;
                     }
                     notice.set(None);
-                    open_set(f, flow, notice);
+                    open_set(app, f, flow, notice);
                 }
                 Err(e) => notice.set(Some(format!("This file cannot be opened: {e}."))),
             }
@@ -267,7 +273,7 @@ pub fn Assessment() -> impl IntoView {
                     <p class="assessment-progress">{move || flow.with(|f| f.attempt().map(|a| format!("Call {} of {}", a.done.len() + 1, a.set.set.len())).unwrap_or_default())}</p>
                     <CallScreen live=live screen=screen on_change=on_change />
                 }.into_any(),
-                AssessmentStage::Done => view! { <Complete attempt=flow.with_untracked(|f| f.attempt().cloned()) /> }.into_any(),
+                AssessmentStage::Done => view! { <Complete attempt=flow.with_untracked(|f| f.attempt().cloned()) lib=app.library_untracked() /> }.into_any(),
                 AssessmentStage::Elsewhere => view! {
                     <h1>"Assessment"</h1>
                     <p class="notice notice--warning" role="alert">"This assessment is open in another tab. Carry on there, or close that tab and reload this page."</p>
@@ -278,49 +284,18 @@ pub fn Assessment() -> impl IntoView {
     }
 }
 
-fn open_set(f: SetFile, flow: RwSignal<AssessmentFlow>, notice: RwSignal<Option<String>>) {
+fn open_set(
+    app: AppState,
+    f: SetFile,
+    flow: RwSignal<AssessmentFlow>,
+    notice: RwSignal<Option<String>>,
+) {
     let mut opened = Ok(());
-    match library() {
+    match app.library_untracked() {
         Ok(lib) => flow.update(|fl| opened = fl.intro(&lib, f)),
         Err(e) => opened = Err(e),
     }
     if let Err(e) = opened {
         notice.set(Some(e));
-    }
-}
-
-#[component]
-fn Complete(attempt: Option<Attempt>) -> impl IntoView {
-    let Some(a) = attempt else {
-        return view! { <h1>"Assessment complete"</h1> }.into_any();
-    };
-    let result =
-        library().and_then(|lib: Arc<Library>| result_of(&lib, &a, env!("CARGO_PKG_VERSION")));
-    match result {
-        Err(e) => view! {
-            <h1>"Assessment complete"</h1>
-            <p class="notice notice--danger" role="alert">{format!("The result could not be prepared: {e}.")}</p>
-        }
-        .into_any(),
-        Ok(r) => {
-            let s = r.claimed.scores;
-            let json = r.to_json();
-            let file = format!("composure-result-{}.json", r.finished_at_ms as u64);
-            view! {
-                <h1>"Assessment complete"</h1>
-                <p class=if r.claimed.passed { "outcome outcome--pass" } else { "outcome outcome--fail" }>
-                    {if r.claimed.passed { format!("Passed: overall {} against a pass mark of {}.", s.overall, r.set.pass_mark) } else { format!("Not passed: overall {} against a pass mark of {}.", s.overall, r.set.pass_mark) }}
-                </p>
-                <dl class="scores">
-                    {[("Overall", s.overall), ("Composure", s.composure), ("Correctness", s.correctness), ("Outcome", s.outcome), ("Responsiveness", s.responsiveness)].into_iter().map(|(l, v)| view! {
-                        <div class="score"><dt>{l}</dt><dd>{v.to_string()}</dd></div>
-                    }).collect_view()}
-                </dl>
-                <p>{format!("{} call(s) · left the tab {} time(s) · reloaded {} time(s).", r.calls.len(), r.tab_leaves, r.reloads)}</p>
-                <p>"Send the result file to your trainer. They replay every call to check that the scores are those of your replies."</p>
-                <button type="button" class="button button--primary" on:click=move |_| download(&file, "application/json", &json)>"Download result"</button>
-            }
-            .into_any()
-        }
     }
 }

@@ -4,26 +4,32 @@
 //! natively) and stores what it says to keep from one effect. The call in progress is saved after
 //! every reply (as its record: the inputs only), so a reload replays it to the same turn.
 
-use super::browser::{epoch_ms, fresh_seed, prefers_reduced_motion, speak};
-use super::call_view::{CallScreen, Live, Screen};
-use super::library;
-use super::review::CallReview;
-use super::store::{self, Prefs};
+use super::set_title;
 use crate::content::{content_hash, Library};
-use crate::flow::{Next, Persist, PracticeFlow, Saved, ShiftState, Stage};
-use crate::progress::{halves, Entry};
+use crate::flow::{Next, Persist, PracticeFlow, Saved, Stage};
+use crate::progress::Entry;
 use crate::sim::{Call, CallRecord, Calls, Event, PersonaSet};
-use crate::ui::pages::set_title;
+use crate::ui::browser::{epoch_ms, fresh_seed, prefers_reduced_motion, speak};
+use crate::ui::components::CallReview;
+use crate::ui::components::{CallScreen, Live, Screen};
 use crate::ui::params::PracticeQuery;
+use crate::ui::store::{self, Prefs};
+use crate::ui::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query;
 use std::sync::Arc;
+
+mod setup;
+mod shift;
+
+use setup::Setup;
+use shift::{ShiftBar, ShiftSummary};
 
 /// Practice, at `/practice`.
 #[component]
 pub fn Practice() -> impl IntoView {
     set_title("Practice");
-    match library() {
+    match use_app().library_untracked() {
         Ok(lib) => view! { <PracticeWith lib=lib /> }.into_any(),
         Err(e) => view! {
             <section class="page">
@@ -295,175 +301,4 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
             }}
         </section>
     }
-}
-
-/// The practice setup form.
-#[component]
-fn Setup(
-    lib: Arc<Library>,
-    prefs: RwSignal<Prefs>,
-    flow: RwSignal<PracticeFlow>,
-    on_call: Callback<()>,
-    on_shift: Callback<()>,
-) -> impl IntoView {
-    let campaigns: Vec<(String, String)> = lib
-        .campaigns
-        .iter()
-        .map(|c| (c.id.to_string(), c.title.to_string()))
-        .collect();
-    let archetypes: Vec<(String, String)> = lib
-        .customers
-        .archetypes
-        .iter()
-        .map(|a| (a.id.to_string(), a.label.to_string()))
-        .collect();
-    let p = prefs.get_untracked();
-    view! {
-        <form class="panel setup" on:submit=move |ev| { ev.prevent_default(); on_call.run(()); }>
-            <p class="lede">"Pick a campaign and take calls until the rude ones no longer rattle you."</p>
-            {move || {
-                let f = flow.with(|f| f.focus().to_vec());
-                (!f.is_empty()).then(|| view! {
-                    <p class="notice notice--info">"Drilling your weak spots: " {f.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")}</p>
-                })
-            }}
-            <div class="field">
-                <label for="campaign">"Campaign"</label>
-                <select id="campaign" on:change=move |ev| prefs.update(|p| p.campaign = event_target_value(&ev))>
-                    {campaigns.into_iter().map(|(id, title)| {
-                        let selected = id == p.campaign;
-                        view! { <option value=id selected=selected>{title}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="customer">"Customer"</label>
-                <select id="customer" on:change=move |ev| prefs.update(|p| p.customer = event_target_value(&ev))>
-                    <option value="random" selected=p.customer == "random">"Random"</option>
-                    {archetypes.into_iter().map(|(id, label)| {
-                        let selected = id == p.customer;
-                        view! { <option value=id selected=selected>{label}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="difficulty">"Difficulty"</label>
-                <select id="difficulty" on:change=move |ev| prefs.update(|p| p.difficulty = event_target_value(&ev).parse().unwrap_or(2))>
-                    {(1..=5u8).map(|d| view! {
-                        <option value=d.to_string() selected=d == p.difficulty>{format!("{d}{}", match d { 1 => " (gentle)", 5 => " (hardest)", _ => "" })}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="limit">"Reply time limit"</label>
-                <select id="limit" on:change=move |ev| prefs.update(|p| p.reply_limit_s = event_target_value(&ev).parse().unwrap_or(0))>
-                    {[0u32, 10, 15, 20, 30, 45].into_iter().map(|s| view! {
-                        <option value=s.to_string() selected=s == p.reply_limit_s>{if s == 0 { "Off".to_string() } else { format!("{s} seconds") }}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <fieldset class="field field--checks">
-                <legend>"Options"</legend>
-                <label><input type="checkbox" id="hints" prop:checked=p.hints on:change=move |ev| prefs.update(|p| p.hints = event_target_checked(&ev)) />" Hints"</label>
-                <label><input type="checkbox" id="voice" prop:checked=p.voice on:change=move |ev| prefs.update(|p| p.voice = event_target_checked(&ev)) />" Voice"</label>
-                <label><input type="checkbox" id="typing" prop:checked=p.typing on:change=move |ev| prefs.update(|p| p.typing = event_target_checked(&ev)) />" Typing delay"</label>
-            </fieldset>
-            <div class="setup__actions">
-                <button type="submit" class="button button--primary">"Start call"</button>
-            </div>
-            <fieldset class="shift-options">
-                <legend>"Shift"</legend>
-                <p class="muted">"A run of calls with a plan to meet, as on the floor: many refusals in a row, and calm all the same."</p>
-                <label for="shift-calls">"Calls in shift"</label>
-                <select id="shift-calls" on:change=move |ev| prefs.update(|p| p.shift_calls = event_target_value(&ev).parse().unwrap_or(8))>
-                    {[3u32, 5, 8, 10, 12].into_iter().map(|n| view! { <option value=n.to_string() selected=n == p.shift_calls>{n.to_string()}</option> }).collect_view()}
-                </select>
-                <label for="shift-plan">"Plan (successes)"</label>
-                <select id="shift-plan" on:change=move |ev| prefs.update(|p| p.shift_plan = event_target_value(&ev).parse().unwrap_or(2))>
-                    {[1u32, 2, 3, 4].into_iter().map(|n| view! { <option value=n.to_string() selected=n == p.shift_plan>{n.to_string()}</option> }).collect_view()}
-                </select>
-                <label><input type="checkbox" id="mixed" prop:checked=p.mixed on:change=move |ev| prefs.update(|p| p.mixed = event_target_checked(&ev)) />" Mixed campaigns (several clients)"</label>
-                <button type="button" class="button" on:click=move |_| on_shift.run(())>"Start shift"</button>
-            </fieldset>
-        </form>
-    }
-}
-
-/// The running tally of a shift and its bonus meter.
-#[component]
-fn ShiftBar(shift: ShiftState, live: RwSignal<Option<Live>>) -> impl IntoView {
-    let t = shift.tally;
-    let bonus = t.bonus_percent(shift.plan);
-    let position = live.with_untracked(|l| {
-        l.as_ref()
-            .and_then(|l| l.call.origin().map(|(s, i)| (i + 1, s.len())))
-    });
-    view! {
-        <section class="panel shift-bar" aria-label="Shift">
-            <p class="shift-bar__position">{position.map(|(i, n)| format!("Call {i} of {n}")).unwrap_or_default()}</p>
-            <p class="shift-bar__tally">
-                {format!("Successes {} · Refusals {} · Hang-ups {}", t.successes, t.refusals, t.hang_ups)}
-                {(t.failures > 0).then(|| format!(" · Compliance failures {}", t.failures))}
-            </p>
-            <div class="bonus">
-                <span id="bonus-label">{format!("Bonus: plan {} of {}", t.successes.min(shift.plan), shift.plan)}</span>
-                <div class="bonus__track" role="meter" aria-labelledby="bonus-label" aria-valuemin="0" aria-valuemax="100"
-                    aria-valuenow=bonus.to_string() aria-valuetext=format!("{bonus}% of the plan")>
-                    <div class="bonus__fill" style:width=format!("{bonus}%")></div>
-                </div>
-            </div>
-        </section>
-    }
-}
-
-/// The end of a shift: tally, plan and the trend across the calls.
-#[component]
-fn ShiftSummary(
-    shift: Option<ShiftState>,
-    on_new: Callback<()>,
-    on_back: Callback<()>,
-) -> impl IntoView {
-    let Some(s) = shift else {
-        return view! { <p>"No shift to sum up."</p> }.into_any();
-    };
-    let met = s.tally.successes >= s.plan;
-    let overall: Vec<u8> = s.results.iter().map(|r| r.overall).collect();
-    let composure: Vec<u8> = s.results.iter().map(|r| r.composure).collect();
-    let trend = |name: &str, v: &[u8]| -> String {
-        match halves(v) {
-            Some((a, b)) if b > a + 2.0 => format!(
-                "{name} rose from {a:.0} in the first half of the shift to {b:.0} in the second."
-            ),
-            Some((a, b)) if b + 2.0 < a => format!(
-                "{name} fell from {a:.0} in the first half of the shift to {b:.0} in the second."
-            ),
-            Some((a, b)) => format!("{name} held steady ({a:.0}, then {b:.0})."),
-            None => String::new(),
-        }
-    };
-    view! {
-        <section class="review" aria-labelledby="summary-title">
-            <h2 id="summary-title">"Shift summary"</h2>
-            <p class=if met { "outcome outcome--pass" } else { "outcome outcome--fail" }>
-                {if met { format!("Plan met: {} successes against a plan of {}. Bonus earned.", s.tally.successes, s.plan) }
-                 else { format!("Plan not met: {} successes against a plan of {}.", s.tally.successes, s.plan) }}
-            </p>
-            <p>{format!("Successes {} · Refusals {} · Hang-ups {} · Compliance failures {}", s.tally.successes, s.tally.refusals, s.tally.hang_ups, s.tally.failures)}</p>
-            <p>{trend("Composure", &composure)} " " {trend("Overall", &overall)}</p>
-            <table class="table">
-                <caption>"Calls in this shift"</caption>
-                <thead><tr><th scope="col">"Call"</th><th scope="col">"Customer"</th><th scope="col">"Campaign"</th><th scope="col">"Ending"</th><th scope="col">"Overall"</th><th scope="col">"Composure"</th></tr></thead>
-                <tbody>
-                    {s.results.iter().enumerate().map(|(i, r)| view! {
-                        <tr><td>{(i + 1).to_string()}</td><td>{r.persona.clone()}</td><td>{r.campaign.clone()}</td><td>{r.ending.as_str()}</td><td>{r.overall.to_string()}</td><td>{r.composure.to_string()}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <div class="review__actions">
-                <button type="button" class="button button--primary" on:click=move |_| on_new.run(())>"New shift"</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_back.run(())>"Back to practice"</button>
-            </div>
-        </section>
-    }
-    .into_any()
 }

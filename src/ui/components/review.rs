@@ -1,6 +1,6 @@
 //! The call review: outcome, scores, required steps, and each turn with the better line.
 
-use super::call_view::verdict;
+use super::call::verdict;
 use crate::content::Ending;
 use crate::sim::{Call, Cue, Event, Report, StepResult};
 use leptos::prelude::*;
