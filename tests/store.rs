@@ -921,6 +921,25 @@ fn settings_out_of_range_fall_back_to_their_defaults_one_by_one() {
             "reply time limit 1 s",
         ),
         (
+            // In range once, but not a choice the form offers: the form would show another value.
+            "reply limit 25 s",
+            Prefs {
+                reply_limit_s: 25,
+                ..d.clone()
+            },
+            d.clone(),
+            "reply time limit 25 s",
+        ),
+        (
+            "calls per shift 7",
+            Prefs {
+                shift_calls: 7,
+                ..d.clone()
+            },
+            d.clone(),
+            "calls per shift 7",
+        ),
+        (
             "calls per shift 0",
             Prefs {
                 shift_calls: 0,

@@ -12,6 +12,7 @@ use crate::progress::Entry;
 use composure_core::store::Store;
 pub use composure_core::store::{
     Key, Notice, Outcome, Prefs, StoreError, StoredResult, ATTEMPT_KEY, CURRENT_KEY, PREFS_KEY,
+    REPLY_LIMITS_S, SHIFT_CALLS, SHIFT_PLANS,
 };
 use serde::{de::DeserializeOwned, Serialize};
 

@@ -23,7 +23,7 @@ mod storage;
 
 pub use crate::versions;
 pub use key::{Key, ATTEMPT as ATTEMPT_KEY, CURRENT as CURRENT_KEY, PREFS as PREFS_KEY};
-pub use prefs::Prefs;
+pub use prefs::{Prefs, REPLY_LIMITS_S, SHIFT_CALLS, SHIFT_PLANS};
 pub use storage::{MemoryStorage, Storage, StoreError};
 
 use crate::exchange::{Attempt, ImportError, PackSource, ResultFile, SetFile};

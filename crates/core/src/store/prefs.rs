@@ -2,12 +2,20 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The reply time limits the practice form offers, in seconds (0 = off).
+pub const REPLY_LIMITS_S: [u32; 6] = [0, 10, 15, 20, 30, 45];
+/// The shift lengths the practice form offers.
+pub const SHIFT_CALLS: [u32; 5] = [3, 5, 8, 10, 12];
+/// The shift plans (successes to reach) the practice form offers.
+pub const SHIFT_PLANS: [u32; 4] = [1, 2, 3, 4];
+
 /// The practice form's settings.
 ///
 /// Invariant after [`Prefs::sanitize`]: `difficulty` is 1 to 5; `customer` is `"random"` or a
-/// known archetype id; `campaign` is empty or a known campaign id; `reply_limit_s` is 0 (off)
-/// or 3 to 600; `shift_calls` is 2 to 20; `shift_plan` is 1 to 20. Fields missing from a stored
-/// copy take their default.
+/// known archetype id; `campaign` is empty or a known campaign id; `reply_limit_s`,
+/// `shift_calls` and `shift_plan` are among the choices the form offers ([`REPLY_LIMITS_S`],
+/// [`SHIFT_CALLS`], [`SHIFT_PLANS`]), so the form always shows the value a call will use.
+/// Fields missing from a stored copy take their default.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
@@ -83,21 +91,21 @@ impl Prefs {
             );
             p.campaign = d.campaign.clone();
         }
-        if p.reply_limit_s != 0 && !(3..=600).contains(&p.reply_limit_s) {
+        if !REPLY_LIMITS_S.contains(&p.reply_limit_s) {
             note(
                 format!("reply time limit {} s", p.reply_limit_s),
                 "off".into(),
             );
             p.reply_limit_s = d.reply_limit_s;
         }
-        if !(2..=20).contains(&p.shift_calls) {
+        if !SHIFT_CALLS.contains(&p.shift_calls) {
             note(
                 format!("calls per shift {}", p.shift_calls),
                 d.shift_calls.to_string(),
             );
             p.shift_calls = d.shift_calls;
         }
-        if !(1..=20).contains(&p.shift_plan) {
+        if !SHIFT_PLANS.contains(&p.shift_plan) {
             note(
                 format!("shift plan {}", p.shift_plan),
                 d.shift_plan.to_string(),

@@ -3,7 +3,7 @@
 
 use crate::content::Library;
 use crate::flow::PracticeFlow;
-use crate::ui::store::Prefs;
+use crate::ui::store::{Prefs, REPLY_LIMITS_S, SHIFT_CALLS, SHIFT_PLANS};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -67,7 +67,7 @@ pub(super) fn Setup(
             <div class="field">
                 <label for="limit">"Reply time limit"</label>
                 <select id="limit" on:change=move |ev| prefs.update(|p| p.reply_limit_s = event_target_value(&ev).parse().unwrap_or(0))>
-                    {[0u32, 10, 15, 20, 30, 45].into_iter().map(|s| view! {
+                    {REPLY_LIMITS_S.into_iter().map(|s| view! {
                         <option value=s.to_string() selected=s == p.reply_limit_s>{if s == 0 { "Off".to_string() } else { format!("{s} seconds") }}</option>
                     }).collect_view()}
                 </select>
@@ -86,11 +86,11 @@ pub(super) fn Setup(
                 <p class="muted">"A run of calls with a plan to meet, as on the floor: many refusals in a row, and calm all the same."</p>
                 <label for="shift-calls">"Calls in shift"</label>
                 <select id="shift-calls" on:change=move |ev| prefs.update(|p| p.shift_calls = event_target_value(&ev).parse().unwrap_or(8))>
-                    {[3u32, 5, 8, 10, 12].into_iter().map(|n| view! { <option value=n.to_string() selected=n == p.shift_calls>{n.to_string()}</option> }).collect_view()}
+                    {SHIFT_CALLS.into_iter().map(|n| view! { <option value=n.to_string() selected=n == p.shift_calls>{n.to_string()}</option> }).collect_view()}
                 </select>
                 <label for="shift-plan">"Plan (successes)"</label>
                 <select id="shift-plan" on:change=move |ev| prefs.update(|p| p.shift_plan = event_target_value(&ev).parse().unwrap_or(2))>
-                    {[1u32, 2, 3, 4].into_iter().map(|n| view! { <option value=n.to_string() selected=n == p.shift_plan>{n.to_string()}</option> }).collect_view()}
+                    {SHIFT_PLANS.into_iter().map(|n| view! { <option value=n.to_string() selected=n == p.shift_plan>{n.to_string()}</option> }).collect_view()}
                 </select>
                 <label><input type="checkbox" id="mixed" prop:checked=p.mixed on:change=move |ev| prefs.update(|p| p.mixed = event_target_checked(&ev)) />" Mixed campaigns (several clients)"</label>
                 <button type="button" class="button" on:click=move |_| on_shift.run(())>"Start shift"</button>
