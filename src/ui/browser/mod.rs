@@ -95,3 +95,12 @@ pub fn local_date_time(ms: f64) -> String {
         format!("{ms}")
     }
 }
+
+/// Whether a key event comes from a form field (where digits are typed, not shortcuts).
+pub fn in_form_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use leptos::wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+        .unwrap_or(false)
+}

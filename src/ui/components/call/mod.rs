@@ -16,7 +16,7 @@ pub use persona_card::PersonaCard;
 pub use replies::{FeedbackNote, ReplyPanel};
 pub use transcript::Transcript;
 
-use crate::ui::browser::now_ms;
+use crate::ui::browser::{in_form_field, now_ms};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -35,15 +35,7 @@ pub fn CallScreen(
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
             return;
         }
-        let in_field = ev
-            .target()
-            .and_then(|t| {
-                use leptos::wasm_bindgen::JsCast;
-                t.dyn_into::<web_sys::Element>().ok()
-            })
-            .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
-            .unwrap_or(false);
-        if in_field {
+        if in_form_field(&ev) {
             return;
         }
         let Some(d) = ev.key().chars().next().and_then(|c| c.to_digit(10)) else {
