@@ -7,26 +7,7 @@ use composure_core::sim::{
     Call, CallRecord, Calls, Mode, PersonaSet, Policy, Scores, Stream, Weights,
 };
 mod common;
-use common::{doc_example, lib};
-
-fn assessment_set(seed: u64) -> PersonaSet {
-    PersonaSet {
-        name: "Induction week".into(),
-        campaigns: vec![lib().campaigns[0].id.to_string()],
-        calls: Calls::Random { count: 3 },
-        difficulty: 2,
-        mode: Mode::Assessment,
-        hints: false,
-        reply_limit_s: Some(20),
-        pass_mark: 60,
-        weights: Weights::default(),
-        seed,
-        focus: Vec::new(),
-        id: format!("a-{seed:016x}"),
-        practice_open: false,
-        created_ms: Some(1_699_999_000_000.0),
-    }
-}
+use common::{assessment_set, doc_example, lib};
 
 /// Plays a whole assessment with a scripted player and returns its result file.
 fn take(lib: &Library, set: &PersonaSet, packs: Vec<PackSource>, policy: Policy) -> ResultFile {
@@ -104,7 +85,7 @@ fn base64url_round_trips_and_refuses_damage() {
 
 #[test]
 fn set_files_and_links_round_trip() {
-    let mut chosen = assessment_set(9);
+    let mut chosen = assessment_set(9, 3);
     let archetypes: Vec<String> = lib()
         .customers
         .archetypes
@@ -114,13 +95,13 @@ fn set_files_and_links_round_trip() {
         .take(50)
         .collect();
     chosen.calls = Calls::Chosen { archetypes };
-    let mut practice = assessment_set(u64::MAX >> 11);
+    let mut practice = assessment_set(u64::MAX >> 11, 3);
     practice.mode = Mode::Practice;
     practice.hints = true;
     practice.reply_limit_s = None;
     practice.campaigns = lib().campaigns.iter().map(|c| c.id.to_string()).collect();
     let cases = [
-        ("assessment", assessment_set(1)),
+        ("assessment", assessment_set(1, 3)),
         ("fifty chosen customers", chosen),
         ("practice, every campaign", practice),
     ];
@@ -134,7 +115,7 @@ fn set_files_and_links_round_trip() {
     }
     // A set with an imported pack travels as a file that embeds it.
     let f = SetFile::new(
-        assessment_set(1),
+        assessment_set(1, 3),
         vec![PackSource {
             file: "mine.toml".into(),
             source: doc_example(),
@@ -151,7 +132,7 @@ fn set_files_and_links_round_trip() {
 
 #[test]
 fn bad_set_files_and_links_are_refused_with_the_problem_named() {
-    let good = SetFile::new(assessment_set(3), Vec::new()).to_json();
+    let good = SetFile::new(assessment_set(3, 3), Vec::new()).to_json();
     let huge = format!(
         "{{\"schema\":1,\"pad\":\"{}\"}}",
         "x".repeat(MAX_IMPORT_BYTES)
@@ -204,7 +185,7 @@ fn bad_set_files_and_links_are_refused_with_the_problem_named() {
         .map(|e| e.to_string())
         .unwrap_or_default()
         .contains("newer version"));
-    let link = SetFile::new(assessment_set(3), Vec::new())
+    let link = SetFile::new(assessment_set(3, 3), Vec::new())
         .link_payload()
         .expect("link");
     let links = [
@@ -319,7 +300,7 @@ fn packs_are_checked_by_the_content_validator() {
     assert_eq!(lib2.campaigns.len(), lib().campaigns.len() + 1);
     assert!(lib2.campaign("greenleaf-survey").is_some());
     assert_eq!(problems.len(), 1);
-    let mut set = assessment_set(5);
+    let mut set = assessment_set(5, 3);
     set.campaigns = vec!["greenleaf-survey".into()];
     assert_eq!(packs_for(&lib2, lib(), &set), packs[..1].to_vec());
     assert!(check_set(&lib2, &set).is_ok());
@@ -329,7 +310,7 @@ fn packs_are_checked_by_the_content_validator() {
 #[test]
 fn results_round_trip_and_verify() {
     for (seed, policy) in [(1, Policy::Best), (2, Policy::Random), (3, Policy::Worst)] {
-        let r = take(lib(), &assessment_set(seed), Vec::new(), policy);
+        let r = take(lib(), &assessment_set(seed, 3), Vec::new(), policy);
         let back = ResultFile::from_json(&r.to_json()).expect("reads back");
         assert_eq!(back, r);
         let c = verify_result(lib(), back);
@@ -337,8 +318,8 @@ fn results_round_trip_and_verify() {
         assert_eq!(c.summary, r.claimed);
         assert_eq!(c.calls.len(), 3);
     }
-    let best = take(lib(), &assessment_set(1), Vec::new(), Policy::Best);
-    let worst = take(lib(), &assessment_set(1), Vec::new(), Policy::Worst);
+    let best = take(lib(), &assessment_set(1, 3), Vec::new(), Policy::Best);
+    let worst = take(lib(), &assessment_set(1, 3), Vec::new(), Policy::Worst);
     assert!(best.claimed.passed && !worst.claimed.passed);
 }
 
@@ -349,7 +330,7 @@ fn a_result_with_an_imported_pack_verifies_with_the_embedded_pack() {
         source: doc_example(),
     }];
     let (lib2, _) = compose_library(lib(), &packs);
-    let mut set = assessment_set(11);
+    let mut set = assessment_set(11, 3);
     set.campaigns = vec!["greenleaf-survey".into()];
     let r = take(&lib2, &set, packs, Policy::Best);
     // The trainer's browser may not have the pack: the embedded source fills in.
@@ -368,7 +349,7 @@ fn a_result_with_an_imported_pack_verifies_with_the_embedded_pack() {
 /// Every kind of tampering, applied to the JSON text as a person would edit the file.
 #[test]
 fn every_kind_of_tampering_is_detected() {
-    let r = take(lib(), &assessment_set(77), Vec::new(), Policy::Random);
+    let r = take(lib(), &assessment_set(77, 3), Vec::new(), Policy::Random);
     let json = r.to_json();
     let value: serde_json::Value = serde_json::from_str(&json).expect("json");
     let edit = |f: &dyn Fn(&mut serde_json::Value)| {
@@ -508,7 +489,7 @@ fn every_kind_of_tampering_is_detected() {
         ),
         (
             "set file",
-            SetFile::new(assessment_set(1), Vec::new()).to_json(),
+            SetFile::new(assessment_set(1, 3), Vec::new()).to_json(),
             "persona set file",
         ),
         ("oversized", " ".repeat(MAX_IMPORT_BYTES + 1), "too large"),
@@ -662,7 +643,7 @@ fn transcripts(lib: &Library, r: &ResultFile) -> Vec<String> {
 
 #[test]
 fn defect_1_an_edited_link_shows_set_changed_and_never_a_verified_pass() {
-    let issued = assessment_set(41);
+    let issued = assessment_set(41, 3);
     // The candidate decodes the link, drops the pass mark and keeps only responsiveness.
     let link = SetFile::new(issued.clone(), Vec::new())
         .link_payload()
@@ -734,7 +715,7 @@ fn defect_1_an_edited_link_shows_set_changed_and_never_a_verified_pass() {
 
 #[test]
 fn a_set_keeps_its_id_through_links_and_files_and_its_digest_ignores_the_name() {
-    let set = assessment_set(7);
+    let set = assessment_set(7, 3);
     let via_link = SetFile::from_link(
         &SetFile::new(set.clone(), Vec::new())
             .link_payload()
@@ -773,7 +754,7 @@ fn a_set_keeps_its_id_through_links_and_files_and_its_digest_ignores_the_name() 
 
 #[test]
 fn defect_2_rehearsing_the_link_does_not_predict_the_assessment() {
-    let set = assessment_set(42);
+    let set = assessment_set(42, 3);
     // The rehearsal: the link's set switched to practice...
     let mut rehearsal = set.clone();
     rehearsal.mode = Mode::Practice;
@@ -834,7 +815,7 @@ fn defect_2_rehearsing_the_link_does_not_predict_the_assessment() {
 
 #[test]
 fn defect_3_what_cannot_be_proven_is_flagged_not_hidden() {
-    let set = assessment_set(43);
+    let set = assessment_set(43, 3);
     let r = take(lib(), &set, Vec::new(), Policy::Best);
     let now = 1_700_000_700_000.0;
     let made = set.created_ms;
@@ -887,7 +868,7 @@ fn smaller_items_of_the_probe() {
     // Names are limited in length, and bidirectional controls cannot disguise them.
     let long = "x".repeat(100_000);
     let a = Attempt::new(
-        SetFile::new(assessment_set(1), Vec::new()),
+        SetFile::new(assessment_set(1, 3), Vec::new()),
         long.clone(),
         0.0,
         1,
@@ -905,14 +886,14 @@ fn smaller_items_of_the_probe() {
         display_name("Ada\u{2066} Lovelace\u{2069}\n"),
         "Ada Lovelace"
     );
-    let mut long_set = assessment_set(1);
+    let mut long_set = assessment_set(1, 3);
     long_set.name = long;
     assert!(long_set.check().is_err());
     // A reload is counted, and returns the offer's start only while a call is under way.
     let mut r = a.clone();
     r.offer_at_ms = Some(5.0);
     assert_eq!(r.resumed(), None);
-    r.current = take(lib(), &assessment_set(4), Vec::new(), Policy::Best)
+    r.current = take(lib(), &assessment_set(4, 3), Vec::new(), Policy::Best)
         .calls
         .first()
         .cloned();
@@ -927,9 +908,9 @@ fn smaller_items_of_the_probe() {
         Err(ImportError::FutureSchema(7))
     );
     // A set too large for a link is not said to use an imported pack.
-    let small = SetFile::new(assessment_set(3), Vec::new());
+    let small = SetFile::new(assessment_set(3, 3), Vec::new());
     assert_eq!(no_link_reason(&small), None);
-    let mut big = assessment_set(3);
+    let mut big = assessment_set(3, 3);
     big.campaigns = (0..400)
         .map(|i| format!("campaign-number-{i:04}"))
         .collect();
@@ -939,10 +920,10 @@ fn smaller_items_of_the_probe() {
         file: "p.toml".into(),
         source: "x".into(),
     }];
-    let reason = no_link_reason(&SetFile::new(assessment_set(3), packs)).expect("no link");
+    let reason = no_link_reason(&SetFile::new(assessment_set(3, 3), packs)).expect("no link");
     assert!(reason.contains("imported pack"), "{reason}");
     // The article is right.
-    let r = take(lib(), &assessment_set(2), Vec::new(), Policy::Best);
+    let r = take(lib(), &assessment_set(2, 3), Vec::new(), Policy::Best);
     let e = SetFile::from_json(&r.to_json()).expect_err("not a set");
     assert_eq!(
         e.to_string(),

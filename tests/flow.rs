@@ -4,9 +4,9 @@
 use composure_core::content::Library;
 use composure_core::exchange::{Attempt, ImportError, SetFile};
 use composure_core::flow::*;
-use composure_core::sim::{Call, Calls, Mode, PersonaSet, Policy, Stream, Weights};
+use composure_core::sim::{Call, Calls, Mode, PersonaSet, Policy, Stream};
 mod common;
-use common::lib;
+use common::{assessment_set, lib};
 
 /// Plays `call` to its end with `policy`.
 fn play_out(call: &mut Call, policy: Policy, seed: u64) {
@@ -217,25 +217,7 @@ fn a_saved_call_that_cannot_be_restored_says_why_and_is_never_cleared() {
 }
 
 fn assessment_file(seed: u64, count: u32) -> SetFile {
-    SetFile::new(
-        PersonaSet {
-            name: "Induction week".into(),
-            campaigns: vec![lib().campaigns[0].id.to_string()],
-            calls: Calls::Random { count },
-            difficulty: 2,
-            mode: Mode::Assessment,
-            hints: false,
-            reply_limit_s: Some(20),
-            pass_mark: 60,
-            weights: Weights::default(),
-            seed,
-            focus: Vec::new(),
-            id: format!("a-{seed:016x}"),
-            practice_open: false,
-            created_ms: Some(1_699_999_000_000.0),
-        },
-        Vec::new(),
-    )
+    SetFile::new(assessment_set(seed, count), Vec::new())
 }
 
 #[test]

@@ -6,19 +6,10 @@ use composure_core::progress::*;
 use composure_core::sim::*;
 
 mod common;
-use common::lib;
+use common::finished_call;
 
 fn entry(policy: Policy, seed: u64) -> Entry {
-    let lib = lib();
-    let c = &lib.campaigns[(seed as usize) % lib.campaigns.len()];
-    let set = PersonaSet::practice(&c.id, None, 2, false, None, seed);
-    let mut call = Call::start(lib, &set, 0).expect("start");
-    let mut rng = Stream::new(seed, 1);
-    while !call.is_over() {
-        let ch = policy.choose(&call, &mut rng);
-        call.apply(ch).expect("apply");
-    }
-    let record = CallRecord::of(&call, content_hash(c, &lib.customers)).expect("record");
+    let (call, record) = finished_call(policy, seed);
     Entry::from_call(&call, record, 1_700_000_000_000.0 + seed as f64).expect("entry")
 }
 

@@ -5,60 +5,25 @@
 use composure_core::content::content_hash;
 use composure_core::exchange::*;
 use composure_core::progress::{Entry, HISTORY_SCHEMA};
-use composure_core::sim::{
-    Call, CallRecord, Calls, Mode, PersonaSet, Policy, Stream, Weights, SCHEMA_VERSION,
-};
+use composure_core::sim::{CallRecord, Policy, Stream, SCHEMA_VERSION};
 use composure_core::store::*;
 use composure_core::versions::{self, VersionError, Versioned};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 mod common;
-use common::lib;
+use common::{assessment_set, finished_call, lib};
 
 // Fixtures: one valid value of every kind.
 
-fn record(seed: u64) -> (Call, CallRecord) {
-    let lib = lib();
-    let c = &lib.campaigns[(seed as usize) % lib.campaigns.len()];
-    let set = PersonaSet::practice(&c.id, None, 2, false, None, seed);
-    let mut call = Call::start(lib, &set, 0).expect("start");
-    let mut rng = Stream::new(seed, 1);
-    while !call.is_over() {
-        let ch = Policy::Random.choose(&call, &mut rng);
-        call.apply(ch).expect("apply");
-    }
-    let rec = CallRecord::of(&call, content_hash(c, &lib.customers)).expect("record");
-    (call, rec)
-}
-
 fn entry(seed: u64) -> Entry {
-    let (call, rec) = record(seed);
+    let (call, rec) = finished_call(Policy::Random, seed);
     Entry::from_call(&call, rec, 1_700_000_000_000.0 + seed as f64 * 1000.0).expect("entry")
-}
-
-fn assessment_set(seed: u64) -> PersonaSet {
-    PersonaSet {
-        name: "Induction week".into(),
-        campaigns: vec![lib().campaigns[0].id.to_string()],
-        calls: Calls::Random { count: 2 },
-        difficulty: 2,
-        mode: Mode::Assessment,
-        hints: false,
-        reply_limit_s: Some(20),
-        pass_mark: 60,
-        weights: Weights::default(),
-        seed,
-        focus: Vec::new(),
-        id: format!("a-{seed:016x}"),
-        practice_open: false,
-        created_ms: Some(1_699_999_000_000.0),
-    }
 }
 
 fn attempt(seed: u64) -> Attempt {
     Attempt::new(
-        SetFile::new(assessment_set(seed), Vec::new()),
+        SetFile::new(assessment_set(seed, 2), Vec::new()),
         "Ada Lovelace".into(),
         1_700_000_000_000.0,
         0x5a17,
@@ -143,7 +108,7 @@ impl Kind {
                 Key::Current.to_string(),
                 json(&Saved {
                     schema: 1,
-                    record: record(n).1,
+                    record: finished_call(Policy::Random, n).1,
                 }),
             ),
             Kind::Attempt => (Key::Attempt.to_string(), json(&attempt(n))),
@@ -160,7 +125,7 @@ impl Kind {
             ),
             Kind::Set => (
                 Key::new_set(1_700_000_000_000.0 + n as f64, n).to_string(),
-                SetFile::new(assessment_set(n), Vec::new()).to_json(),
+                SetFile::new(assessment_set(n, 2), Vec::new()).to_json(),
             ),
             Kind::Result => {
                 let (seal, text) = result_text(n);
@@ -496,7 +461,7 @@ type SaveFn<'a> = dyn Fn(&Store<MemoryStorage>) -> Result<(), StoreError> + 'a;
 fn a_save_that_fails_returns_its_error() {
     let e = entry(3);
     let a = finished_attempt(3);
-    let set = SetFile::new(assessment_set(3), Vec::new());
+    let set = SetFile::new(assessment_set(3, 2), Vec::new());
     let pack = PackSource {
         file: "p.toml".into(),
         source: "format = 1\n".into(),
@@ -509,7 +474,7 @@ fn a_save_that_fails_returns_its_error() {
             Box::new(|s| {
                 s.save_current(&Saved {
                     schema: 1,
-                    record: record(3).1,
+                    record: finished_call(Policy::Random, 3).1,
                 })
             }),
         ),
@@ -572,7 +537,7 @@ fn half_written_entries_are_set_aside_not_used() {
     store
         .save_current(&Saved {
             schema: 1,
-            record: record(4).1,
+            record: finished_call(Policy::Random, 4).1,
         })
         .expect("silent");
     assert!(matches!(
@@ -648,7 +613,7 @@ fn two_damaged_copies_of_one_key_get_two_set_aside_keys() {
         store
             .save_current(&Saved {
                 schema: 1,
-                record: record(6).1,
+                record: finished_call(Policy::Random, 6).1,
             })
             .expect("save");
         let notice = store

@@ -1,7 +1,8 @@
 //! Helpers shared by the native test suites.
 #![allow(dead_code)] // each suite uses only some of them
 
-use composure_core::content::Library;
+use composure_core::content::{content_hash, Library};
+use composure_core::sim::{Call, CallRecord, Calls, Mode, PersonaSet, Policy, Stream, Weights};
 use std::sync::OnceLock;
 
 /// The shipped content, loaded and fully validated once per test binary.
@@ -20,4 +21,39 @@ pub fn doc_example() -> String {
     let start = doc.find("```toml\n").expect("toml block") + "```toml\n".len();
     let end = start + doc[start..].find("```").expect("end of block");
     doc[start..end].to_string()
+}
+
+/// An assessment set of `count` calls of the first campaign, as a trainer would issue it.
+pub fn assessment_set(seed: u64, count: u32) -> PersonaSet {
+    PersonaSet {
+        name: "Induction week".into(),
+        campaigns: vec![lib().campaigns[0].id.to_string()],
+        calls: Calls::Random { count },
+        difficulty: 2,
+        mode: Mode::Assessment,
+        hints: false,
+        reply_limit_s: Some(20),
+        pass_mark: 60,
+        weights: Weights::default(),
+        seed,
+        focus: Vec::new(),
+        id: format!("a-{seed:016x}"),
+        practice_open: false,
+        created_ms: Some(1_699_999_000_000.0),
+    }
+}
+
+/// A practice call (campaign chosen by `seed`) played to its end by `policy`, with its record.
+pub fn finished_call(policy: Policy, seed: u64) -> (Call, CallRecord) {
+    let lib = lib();
+    let c = &lib.campaigns[(seed as usize) % lib.campaigns.len()];
+    let set = PersonaSet::practice(&c.id, None, 2, false, None, seed);
+    let mut call = Call::start(lib, &set, 0).expect("start");
+    let mut rng = Stream::new(seed, 1);
+    while !call.is_over() {
+        let ch = policy.choose(&call, &mut rng);
+        call.apply(ch).expect("apply");
+    }
+    let record = CallRecord::of(&call, content_hash(c, &lib.customers)).expect("record");
+    (call, record)
 }

@@ -5,9 +5,10 @@
 //! clock and the random salt are passed in. Everything that decides what the candidate sees and
 //! what the attempt records is here, and tested natively.
 
-use crate::content::{content_hash, Library};
+use super::record_of;
+use crate::content::Library;
 use crate::exchange::{check_set, Attempt, ImportError, SetFile};
-use crate::sim::{replay, Call, CallRecord, Mode};
+use crate::sim::{replay, Call, Mode};
 
 /// Where the assessment page is.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -244,8 +245,4 @@ impl AssessmentFlow {
     pub fn finished(&self) -> Option<&Attempt> {
         self.attempt.as_ref().filter(|a| a.finished_at_ms.is_some())
     }
-}
-
-fn record_of(lib: &Library, call: &Call) -> Option<CallRecord> {
-    CallRecord::of(call, content_hash(call.campaign(), &lib.customers))
 }

@@ -15,3 +15,11 @@ pub use assessment::{AssessmentFlow, AssessmentStage, Opening, Progressed};
 pub use practice::{
     Next, Persist, PracticeFlow, RestoreError, Saved, ShiftResult, ShiftState, Stage, SAVED_SCHEMA,
 };
+
+use crate::content::{content_hash, Library};
+use crate::sim::{Call, CallRecord};
+
+/// The record (inputs only) of a call, as both flows keep it.
+fn record_of(lib: &Library, call: &Call) -> Option<CallRecord> {
+    CallRecord::of(call, content_hash(call.campaign(), &lib.customers))
+}

@@ -6,7 +6,8 @@
 //! only) with the moment its offer appeared, so a reload replays the call to the same turn with
 //! the same reply deadline.
 
-use crate::content::{content_hash, Ending, Kind, Library};
+use super::record_of;
+use crate::content::{Ending, Kind, Library};
 use crate::progress::ShiftTally;
 use crate::sim::{replay, Call, CallRecord, PersonaSet, RecordError};
 use crate::versions::CURRENT_CALL;
@@ -304,8 +305,4 @@ impl PracticeFlow {
         };
         Ok((flow, call))
     }
-}
-
-fn record_of(lib: &Library, call: &Call) -> Option<CallRecord> {
-    CallRecord::of(call, content_hash(call.campaign(), &lib.customers))
 }
