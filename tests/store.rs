@@ -672,6 +672,11 @@ fn keys_keep_todays_strings_and_read_back() {
         ),
         (Key::Pack("my-pack".into()), "composure.pack.my-pack"),
         (
+            Key::Lock("assessment.a-1".into()),
+            "composure.lock.assessment.a-1",
+        ),
+        (Key::Tab, "composure.tab"),
+        (
             Key::new_set(1_700_000_000_000.0, 42),
             "composure.set.001700000000000-42",
         ),
@@ -702,13 +707,7 @@ fn keys_keep_todays_strings_and_read_back() {
         assert_eq!(key.to_string(), s);
         assert_eq!(Key::parse(s), Some(key), "{s}");
     }
-    for s in [
-        "",
-        "composure.lock.assessment",
-        "composure.history.",
-        "other.prefs",
-        "composure.tab",
-    ] {
+    for s in ["", "composure.lock.", "composure.history.", "other.prefs", "composure.tabs"] {
         assert_eq!(Key::parse(s), None, "{s}");
     }
     // "composure.set." and "composure.set-aside." do not overlap.

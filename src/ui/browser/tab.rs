@@ -3,6 +3,7 @@
 
 use super::storage;
 use super::{epoch_ms, fresh_seed};
+use composure_core::store::Key;
 
 /// Calls `f` each time the page becomes hidden (the user left the tab). Returns a function
 /// that stops listening.
@@ -71,7 +72,7 @@ impl TabLock {
     /// Takes the lock, or `None` when another live tab holds it.
     pub fn take(name: &str) -> Option<TabLock> {
         let tab = tab_id();
-        let key = format!("composure.lock.{name}");
+        let key = Key::Lock(name.to_string()).to_string();
         if let Some(held) =
             storage::get(&key).and_then(|t| serde_json::from_str::<LockState>(&t).ok())
         {
@@ -106,12 +107,12 @@ fn tab_id() -> String {
     #[cfg(target_arch = "wasm32")]
     {
         use gloo_storage::{SessionStorage, Storage};
-        const KEY: &str = "composure.tab";
-        if let Ok(id) = SessionStorage::get::<String>(KEY) {
+        let key = Key::Tab.to_string();
+        if let Ok(id) = SessionStorage::get::<String>(&key) {
             return id;
         }
         let id = format!("{:x}", fresh_seed());
-        let _ = SessionStorage::set(KEY, &id);
+        let _ = SessionStorage::set(&key, &id);
         id
     }
     #[cfg(not(target_arch = "wasm32"))]

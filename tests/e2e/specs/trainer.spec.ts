@@ -280,3 +280,35 @@ test('the Trainer page links to the content format document', async ({ page, req
   expect(res.ok()).toBe(true);
   expect(await res.text()).toContain('# Composure content format');
 });
+
+test('a result that cannot be stored (storage full) gets no row and the trainer is told', async ({ page }) => {
+  await fresh(page);
+  const link = await buildSet(page, 'Week 3 assessment');
+  const text = await takeAssessment(page, link, 'Week 3 assessment', 'Quota Tester');
+  await page.goto('/trainer');
+  // Fill the origin's storage to the last kilobyte, as years of use might.
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1024; size >>= 1) {
+      for (;;) {
+        try {
+          localStorage.setItem(`filler.${n}`, 'x'.repeat(size));
+          n++;
+        } catch {
+          break;
+        }
+      }
+    }
+    return n;
+  });
+  expect(filled).toBeGreaterThan(0);
+  await importResult(page, 'quota.json', text);
+  await expect(page.getByRole('alert').filter({ hasText: /quota\.json was not imported: it could not be kept in this browser/ })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Quota Tester' })).toHaveCount(0);
+  // Room again: the same file imports, and its row survives a reload.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await importResult(page, 'quota.json', text);
+  await expect(page.getByRole('row').filter({ hasText: 'Quota Tester' })).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByRole('row').filter({ hasText: 'Quota Tester' })).toHaveCount(1);
+});

@@ -14,6 +14,8 @@
 //! | [`Key::Set`] | `composure.set.<id>` (id: `<saved ms, 15 digits>-<nonce % 100000>`) |
 //! | [`Key::Result`] | `composure.result.<seal>-<imported ms>` (older ones: `composure.result.<seal>`) |
 //! | [`Key::SetAside`] | `composure.set-aside.<original key>.<n>` |
+//! | [`Key::Lock`] | `composure.lock.<name>` (the one-tab lock's heartbeat) |
+//! | [`Key::Tab`] | `composure.tab` (this tab's id, in sessionStorage) |
 
 use std::fmt;
 
@@ -29,6 +31,8 @@ pub(super) const PACK: &str = "composure.pack.";
 pub(super) const SET: &str = "composure.set.";
 pub(super) const RESULT: &str = "composure.result.";
 pub(super) const SET_ASIDE: &str = "composure.set-aside.";
+pub(super) const LOCK: &str = "composure.lock.";
+const TAB: &str = "composure.tab";
 
 /// Import times before this (2001-09-09 in ms) are not import times: a `-<digits>` suffix
 /// below it belongs to the seal of an old result key.
@@ -64,6 +68,10 @@ pub enum Key {
     /// A copy of a damaged entry: the original key and a counter (`None` for the unnumbered
     /// set-aside keys of earlier versions).
     SetAside { original: String, n: Option<u32> },
+    /// The heartbeat of the tab that holds the lock with this name (see the app's `TabLock`).
+    Lock(String),
+    /// This tab's id, kept in sessionStorage (one tab's own storage).
+    Tab,
 }
 
 impl Key {
@@ -106,6 +114,7 @@ impl Key {
             PREFS => return Some(Key::Prefs),
             CURRENT => return Some(Key::Current),
             ATTEMPT => return Some(Key::Attempt),
+            TAB => return Some(Key::Tab),
             _ => {}
         }
         if let Some(rest) = id(SET_ASIDE) {
@@ -145,6 +154,7 @@ impl Key {
             .or_else(|| id(HISTORY).map(Key::History))
             .or_else(|| id(PACK).map(Key::Pack))
             .or_else(|| id(SET).map(Key::Set))
+            .or_else(|| id(LOCK).map(Key::Lock))
     }
 
     /// The copy of this key's value numbered `n`.
@@ -166,6 +176,8 @@ impl Key {
             Key::Set(_) => crate::versions::SET_FILE.noun,
             Key::Result { .. } => "imported result",
             Key::SetAside { .. } => "set-aside copy",
+            Key::Lock(_) => "tab lock",
+            Key::Tab => "tab id",
         }
     }
 
@@ -196,6 +208,8 @@ impl fmt::Display for Key {
                 seal,
                 imported_ms: None,
             } => write!(f, "{RESULT}{seal}"),
+            Key::Lock(name) => write!(f, "{LOCK}{name}"),
+            Key::Tab => f.write_str(TAB),
             Key::SetAside {
                 original,
                 n: Some(n),
