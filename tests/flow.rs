@@ -173,9 +173,17 @@ fn a_reload_restores_the_same_stage_turn_shift_and_deadline() {
         call.apply(c).expect("apply");
     }
     flow.progressed(lib(), &call, 4_321.0, false);
-    let (restored, again) = reload(&flow, lib()).expect("restore");
-    assert_eq!(restored, flow);
+    let (mut restored, again) = reload(&flow, lib()).expect("restore");
+    // A call under way comes back paused: the trainee resumes it or ends it.
+    assert_eq!(restored.stage(), Stage::Paused);
     assert_eq!(again.events(), call.events());
+    assert_eq!(
+        restored.persist(),
+        flow.persist(),
+        "a paused call is stored as the call"
+    );
+    restored.resume();
+    assert_eq!(restored, flow);
     // In review.
     play_out(&mut call, Policy::Best, 5);
     flow.progressed(lib(), &call, 5_000.0, true);
@@ -362,4 +370,71 @@ fn a_reloaded_assessment_resumes_the_same_turn_and_counts_the_reload() {
         r.content_hash = "0000000000000000".into();
     }
     assert!(AssessmentFlow::new().resume(lib, broken).is_err());
+}
+
+#[test]
+fn ending_a_call_abandons_it_from_the_call_or_the_pause_and_only_then() {
+    // From the call: back to setup, the stored call cleared, the drill kept.
+    let mut flow = PracticeFlow::new();
+    flow.set_focus(vec![composure_core::content::Kind::Objection]);
+    flow.begin_shift(2);
+    let _call = started(&mut flow, &practice_set(40), 0);
+    assert!(flow.abandon());
+    assert_eq!(flow.stage(), Stage::Setup);
+    assert!(flow.shift().is_none(), "the shift ends with it");
+    assert_eq!(flow.focus(), &[composure_core::content::Kind::Objection]);
+    assert_eq!(flow.persist(), Persist::Clear);
+    assert!(!flow.abandon(), "nothing left to end");
+    // From the pause after a reload.
+    let mut flow = PracticeFlow::new();
+    let _call = started(&mut flow, &practice_set(41), 0);
+    let (mut paused, _) = reload(&flow, lib()).expect("restore");
+    assert_eq!(paused.stage(), Stage::Paused);
+    assert!(paused.abandon());
+    assert_eq!(paused.persist(), Persist::Clear);
+    // Not from a review: that call is over.
+    let mut flow = PracticeFlow::new();
+    let mut call = started(&mut flow, &practice_set(42), 0);
+    play_out(&mut call, Policy::Best, 1);
+    flow.progressed(lib(), &call, 1.0, true);
+    assert!(!flow.abandon());
+    assert_eq!(flow.stage(), Stage::Review);
+}
+
+#[test]
+fn an_abandoned_call_is_recorded_but_never_counted() {
+    use composure_core::progress::{means, weak_spots, Entry};
+    let mut flow = PracticeFlow::new();
+    let mut call = started(&mut flow, &practice_set(50), 0);
+    let mut rng = Stream::new(9, 7);
+    let c = Policy::Best.choose(&call, &mut rng);
+    call.apply(c).expect("apply");
+    assert!(!flow.progressed(lib(), &call, 2.0, false));
+    let Persist::Write(saved) = flow.persist() else {
+        panic!("saved")
+    };
+    let record = saved.record.clone();
+    let gone = Entry::abandoned(&call, record.clone(), 1_700_000_000_000.0).expect("abandoned");
+    assert_eq!(gone.ending, None);
+    assert!(!gone.passed && !gone.counts());
+    assert_eq!(gone.ending_name(), "abandoned");
+    // Stored and read back as any entry.
+    let text = serde_json::to_string(&gone).expect("json");
+    assert_eq!(
+        composure_core::progress::parse_entry(&text),
+        Ok(gone.clone())
+    );
+    // Left out of the means and weak spots.
+    let mut done = call.clone();
+    play_out(&mut done, Policy::Best, 2);
+    let kept = Entry::from_call(&done, record, 1_700_000_100_000.0).expect("entry");
+    let both = vec![gone.clone(), kept.clone()];
+    assert_eq!(
+        means(&both),
+        Some((kept.scores.overall, kept.scores.composure))
+    );
+    assert_eq!(means(std::slice::from_ref(&gone)), None);
+    assert_eq!(weak_spots(&both), weak_spots(std::slice::from_ref(&kept)));
+    // A call that is over cannot be abandoned.
+    assert_eq!(Entry::abandoned(&done, gone.record.clone(), 1.0), None);
 }

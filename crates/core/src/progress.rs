@@ -27,6 +27,10 @@ pub struct Tally {
 }
 
 /// One finished call as kept in the browser.
+///
+/// Invariant: `ending` is `None` exactly for a call the trainee abandoned ("End call"); such an
+/// entry has all scores 0, `passed: false`, and is left out of every mean, weak spot and drill
+/// ([`Entry::counts`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub schema: u32,
@@ -37,7 +41,8 @@ pub struct Entry {
     pub persona: String,
     pub archetype: String,
     pub difficulty: u8,
-    pub ending: Ending,
+    /// How the call ended; `None` when the trainee abandoned it.
+    pub ending: Option<Ending>,
     pub scores: Scores,
     pub passed: bool,
     pub techniques: Vec<Tally>,
@@ -90,7 +95,7 @@ impl Entry {
             persona: call.persona().name.clone(),
             archetype: call.persona().archetype_label.to_string(),
             difficulty: call.spec().difficulty,
-            ending: report.ending,
+            ending: Some(report.ending),
             scores: report.scores,
             passed: report.passed,
             techniques: tallies(techniques),
@@ -98,6 +103,61 @@ impl Entry {
             record,
         })
     }
+}
+
+impl Entry {
+    /// The entry for a call the trainee ended before it was over: recorded so that the history
+    /// is honest, but never a pass and never in a mean. `None` if the call had in fact ended.
+    pub fn abandoned(call: &Call, record: CallRecord, at_ms: f64) -> Option<Entry> {
+        if call.is_over() {
+            return None;
+        }
+        Some(Entry {
+            schema: HISTORY_SCHEMA,
+            finished_at_ms: at_ms,
+            campaign: call.campaign().id.to_string(),
+            campaign_title: call.campaign().title.to_string(),
+            persona: call.persona().name.clone(),
+            archetype: call.persona().archetype_label.to_string(),
+            difficulty: call.spec().difficulty,
+            ending: None,
+            scores: Scores {
+                overall: 0,
+                composure: 0,
+                correctness: 0,
+                outcome: 0,
+                responsiveness: 0,
+            },
+            passed: false,
+            techniques: Vec::new(),
+            kinds: Vec::new(),
+            record,
+        })
+    }
+
+    /// Whether the call counts toward means, weak spots and drills (it was not abandoned).
+    pub fn counts(&self) -> bool {
+        self.ending.is_some()
+    }
+
+    /// How the call ended, in words ("abandoned" for a call the trainee ended).
+    pub fn ending_name(&self) -> &'static str {
+        self.ending.map_or("abandoned", |e| e.as_str())
+    }
+}
+
+/// The mean overall and composure scores of the calls that count (see [`Entry::counts`]),
+/// rounded; `None` when none does.
+pub fn means(entries: &[Entry]) -> Option<(u8, u8)> {
+    let counted: Vec<&Entry> = entries.iter().filter(|e| e.counts()).collect();
+    if counted.is_empty() {
+        return None;
+    }
+    let n = counted.len() as f64;
+    let mean = |f: fn(&Entry) -> u8| {
+        (counted.iter().map(|e| f64::from(f(e))).sum::<f64>() / n + 0.5).floor() as u8
+    };
+    Some((mean(|e| e.scores.overall), mean(|e| e.scores.composure)))
 }
 
 /// Reads a stored entry, checking its schema first (with [`crate::versions::HISTORY`]) and its
@@ -199,8 +259,22 @@ fn weakest(lists: impl Iterator<Item = Vec<Tally>>, min_chances: u32, max: usize
 /// chances each), worst first.
 pub fn weak_spots(entries: &[Entry]) -> (Vec<WeakSpot>, Vec<WeakSpot>) {
     (
-        weakest(entries.iter().map(|e| e.techniques.clone()), 3, 5),
-        weakest(entries.iter().map(|e| e.kinds.clone()), 3, 5),
+        weakest(
+            entries
+                .iter()
+                .filter(|e| e.counts())
+                .map(|e| e.techniques.clone()),
+            3,
+            5,
+        ),
+        weakest(
+            entries
+                .iter()
+                .filter(|e| e.counts())
+                .map(|e| e.kinds.clone()),
+            3,
+            5,
+        ),
     )
 }
 

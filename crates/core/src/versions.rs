@@ -42,10 +42,11 @@ pub struct Versioned {
     pub unversioned: Option<u32>,
 }
 
-/// A finished call in the history (`progress::Entry`) and the history export.
+/// A finished call in the history (`progress::Entry`) and the history export. Version 2 added
+/// abandoned calls (`ending` may be null); version 1 entries read as they are.
 pub const HISTORY: Versioned = Versioned {
     noun: "saved call",
-    current: 1,
+    current: 2,
     min_read: 1,
     unversioned: None,
 };

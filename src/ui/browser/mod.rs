@@ -104,3 +104,21 @@ pub fn in_form_field(ev: &web_sys::KeyboardEvent) -> bool {
         .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
         .unwrap_or(false)
 }
+
+/// Whether a key event comes from a control that handles Enter itself (a button, a link, a
+/// summary).
+pub fn on_control(ev: &web_sys::KeyboardEvent) -> bool {
+    use leptos::wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
+        .unwrap_or(false)
+}
+
+/// Scrolls the page to its top (a new screen starts at its top).
+pub fn scroll_to_top() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

@@ -2,7 +2,7 @@
 //! overall and composure over time, recent calls, weak spots, drill, export and clear.
 
 use super::set_title;
-use crate::progress::{drill_kinds, export, weak_spots, Entry, WeakSpot};
+use crate::progress::{drill_kinds, export, means, weak_spots, Entry, WeakSpot};
 use crate::ui::browser::{download, epoch_ms, local_date_time};
 use crate::ui::params::Drill;
 use crate::ui::store::{self, History};
@@ -73,14 +73,19 @@ fn ProgressBody(entries: Vec<Entry>) -> impl IntoView {
     let drill = Drill(drill_kinds(&entries));
     let drill_href = drill.href();
     let recent: Vec<Entry> = entries.iter().rev().take(15).cloned().collect();
-    let n = entries.len();
-    let mean =
-        |f: fn(&Entry) -> u8| entries.iter().map(|e| f64::from(f(e))).sum::<f64>() / n as f64;
-    let summary = format!(
-        "{n} call(s); mean overall {:.0}, mean composure {:.0}.",
-        mean(|e| e.scores.overall),
-        mean(|e| e.scores.composure)
-    );
+    let n = entries.iter().filter(|e| e.counts()).count();
+    let abandoned = entries.len() - n;
+    let summary = match means(&entries) {
+        Some((overall, composure)) => format!(
+            "{n} call(s); mean overall {overall}, mean composure {composure}.{}",
+            if abandoned > 0 {
+                format!(" {abandoned} abandoned call(s) are not counted.")
+            } else {
+                String::new()
+            }
+        ),
+        None => format!("No finished calls yet; {abandoned} abandoned call(s) are not counted."),
+    };
     view! {
         <p>{summary}</p>
         <Chart entries=entries.clone() />
@@ -105,7 +110,7 @@ fn ProgressBody(entries: Vec<Entry>) -> impl IntoView {
                         <td>{local_date_time(e.finished_at_ms)}</td>
                         <td>{e.campaign_title.clone()}</td>
                         <td>{format!("{} ({})", e.persona, e.archetype)}</td>
-                        <td>{e.ending.as_str()}</td>
+                        <td>{e.ending_name()}</td>
                         <td>{e.scores.overall.to_string()}</td>
                         <td>{e.scores.composure.to_string()}</td>
                         <td>{if e.passed { "Passed" } else { "Not passed" }}</td>

@@ -18,10 +18,11 @@ test('after one visit the app loads and plays a call offline', async ({ page, co
   await page.getByRole('button', { name: 'Start call' }).click();
   const replies = page.getByRole('group', { name: 'Your reply' }).getByRole('button');
   const review = page.getByRole('heading', { name: 'Call review' });
-  for (let i = 0; i < 45 && !(await review.isVisible()); i++) {
-    await expect(replies.first().or(review)).toBeVisible();
+  const go = page.getByRole('button', { name: 'Continue' });
+  for (let i = 0; i < 90 && !(await review.isVisible()); i++) {
+    await expect(replies.first().or(review).or(go)).toBeVisible();
     if (await review.isVisible()) break;
-    await page.keyboard.press('1');
+    await page.keyboard.press(await go.isVisible() ? 'Enter' : '1');
     await page.waitForTimeout(30);
   }
   await expect(review).toBeVisible();

@@ -27,8 +27,20 @@ async function playWithKeys(page: Page, key = '1'): Promise<number> {
     if (await review(page).isVisible()) return turns;
     await page.keyboard.press(key);
     await expect.poll(async () => (await review(page).isVisible()) || (await transcript(page).count()) > before).toBe(true);
+    await moveOn(page);
   }
   throw new Error('the call did not end within 45 replies');
+}
+
+/** After a reply the verdict card waits for "Continue": Enter moves on (focus is on it). */
+async function moveOn(page: Page) {
+  const go = page.getByRole('button', { name: 'Continue' });
+  await expect(go.or(replies(page).first()).or(review(page))).toBeVisible();
+  if (await go.isVisible()) {
+    await expect(go).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(go).toBeHidden();
+  }
 }
 
 async function freshPractice(page: Page, prefs: Record<string, unknown> = {}) {
@@ -84,13 +96,14 @@ test('a hint can be revealed, and feedback shows after each reply', async ({ pag
   await expect(feedback.getByRole('heading')).toHaveText(/(Best|Good|Weak|Wrong) answer · \w+ tone/);
 });
 
-test('a reload mid-call resumes the same call at the same turn', async ({ page }) => {
+test('a reload mid-call offers to resume the same call at the same turn, or to end it', async ({ page }) => {
   await freshPractice(page);
   await page.getByRole('button', { name: 'Start call' }).click();
   // Reach a call that is still going after one reply (some first replies end it at once).
   for (let attempt = 0; attempt < 8; attempt++) {
     await expect(replies(page).first()).toBeVisible();
     await page.keyboard.press('2');
+    await moveOn(page);
     await expect(replies(page).first().or(review(page))).toBeVisible();
     if (!(await review(page).isVisible())) break;
     await page.getByRole('button', { name: 'Next call' }).click();
@@ -100,6 +113,11 @@ test('a reload mid-call resumes the same call at the same turn', async ({ page }
   const offered = await replies(page).allInnerTexts();
   const name = await page.getByRole('region', { name: 'Customer' }).getByRole('heading').innerText();
   await page.reload();
+  // Never restored silently: the page says what is under way and asks.
+  await expect(page.getByRole('heading', { name: 'Call in progress' })).toBeVisible();
+  await expect(page.getByText(`You have a call in progress with ${name}`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resume call' })).toBeFocused();
+  await page.getByRole('button', { name: 'Resume call' }).click();
   await expect(page.getByRole('region', { name: 'Customer' }).getByRole('heading')).toHaveText(name);
   await expect(transcript(page)).toHaveCount(lines.length);
   expect(await transcript(page).allInnerTexts()).toEqual(lines);
@@ -175,6 +193,7 @@ test('the transcript follows the conversation, and offers "Jump to latest" to a 
       const before = await transcript(page).count();
       await page.keyboard.press('1');
       await expect.poll(async () => (await review(page).isVisible()) || (await transcript(page).count()) > before).toBe(true);
+      await moveOn(page);
       if (await review(page).isVisible()) break;
       if (!scrolledUp) {
         // The newest line is in view inside the panel.

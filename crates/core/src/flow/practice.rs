@@ -27,6 +27,9 @@ pub enum Stage {
     Setup,
     /// A call under way.
     Call,
+    /// A call under way that was restored after a reload or a return to the page: the trainee
+    /// chooses to resume it or end it. Stored as `Call`.
+    Paused,
     /// The review of the call just finished.
     Review,
     /// The summary of a finished shift.
@@ -263,12 +266,37 @@ impl PracticeFlow {
         };
     }
 
+    /// "Resume": back to the call that was paused.
+    pub fn resume(&mut self) {
+        if self.stage == Stage::Paused {
+            self.stage = Stage::Call;
+        }
+    }
+
+    /// "End call" (confirmed), from the call or from the pause: the call is over for the
+    /// trainee, the shift with it, and the stored call is forgotten. Returns whether there was
+    /// a call to end; the page records it as abandoned (`progress::Entry::abandoned`).
+    pub fn abandon(&mut self) -> bool {
+        if !matches!(self.stage, Stage::Call | Stage::Paused) {
+            return false;
+        }
+        let focus = std::mem::take(&mut self.focus);
+        self.back();
+        self.focus = focus;
+        true
+    }
+
     /// What the store should keep.
     pub fn persist(&self) -> Persist {
         match (&self.record, self.stage) {
             (Some(record), stage) if stage != Stage::Setup => Persist::Write(Box::new(Saved {
                 schema: SAVED_SCHEMA,
-                stage,
+                // A paused call is still a call under way.
+                stage: if stage == Stage::Paused {
+                    Stage::Call
+                } else {
+                    stage
+                },
                 record: record.clone(),
                 shift: self.shift.clone(),
                 typing: self.typing,
@@ -281,7 +309,8 @@ impl PracticeFlow {
     }
 
     /// Restores a saved call after a reload: the flow at the same stage, and the call replayed
-    /// to the same turn. A finished call restores to its review (or the shift summary).
+    /// to the same turn. A finished call restores to its review (or the shift summary); a call
+    /// under way to [`Stage::Paused`], where the trainee resumes it or ends it.
     pub fn restore(lib: &Library, saved: &Saved) -> Result<(PracticeFlow, Call), RestoreError> {
         if !CURRENT_CALL.accepts(saved.schema) {
             return Err(RestoreError::Version(saved.schema));
@@ -290,7 +319,7 @@ impl PracticeFlow {
         let stage = match saved.stage {
             Stage::Summary => Stage::Summary,
             _ if call.is_over() => Stage::Review,
-            _ => Stage::Call,
+            _ => Stage::Paused,
         };
         let flow = PracticeFlow {
             stage,

@@ -18,6 +18,9 @@ pub struct Live {
     pub offer_at: f64,
     pub hint_shown: bool,
     pub error: Option<String>,
+    /// The verdict on the last reply is on screen and the trainee has not yet moved on
+    /// ("Continue"): the next offer waits, and its reply time has not started.
+    pub awaiting: bool,
 }
 
 impl Live {
@@ -30,6 +33,7 @@ impl Live {
             offer_at: now_ms(),
             hint_shown: false,
             error: None,
+            awaiting: false,
         }
     }
     /// A call restored after a reload: the offer on screen keeps the time it first appeared
@@ -50,7 +54,7 @@ impl Live {
     }
     /// The offer on screen, if the trainee may reply now.
     pub fn offer(&self) -> Option<Vec<String>> {
-        if self.typing || self.call.is_over() {
+        if self.typing || self.awaiting || self.call.is_over() {
             return None;
         }
         self.visible().iter().rev().find_map(|e| match e {
@@ -70,10 +74,37 @@ impl Live {
             _ => None,
         })
     }
-    /// Whether the whole call, ending included, is on screen.
+    /// Whether the whole call, ending included, is on screen (and its last verdict seen).
     pub fn finished_on_screen(&self) -> bool {
-        self.call.is_over() && self.shown >= self.call.events().len()
+        self.call.is_over() && self.shown >= self.call.events().len() && !self.awaiting
     }
+
+    /// What the last reply was: the verdict on it, or a reply time that ran out. `None` before
+    /// the first reply.
+    pub fn last_turn(&self) -> Option<LastTurn> {
+        self.call.events().iter().rev().find_map(|e| match e {
+            Event::Feedback(f) => Some(LastTurn::Reply(Box::new((**f).clone()))),
+            Event::NoReply { ms, .. } => Some(LastTurn::TimedOut { ms: *ms }),
+            _ => None,
+        })
+    }
+
+    /// "Continue": the trainee has seen the verdict; the next offer's reply time starts now.
+    pub fn acknowledge(&mut self) {
+        if self.awaiting {
+            self.awaiting = false;
+            self.offer_at = now_ms();
+        }
+    }
+}
+
+/// The last turn of the trainee, as the verdict card shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LastTurn {
+    /// A reply, with the core's verdict on it.
+    Reply(Box<Feedback>),
+    /// No reply within the time limit (`ms` waited): the customer heard silence.
+    TimedOut { ms: u32 },
 }
 
 /// Words for a mood value; colour is never the only signal.
@@ -146,6 +177,8 @@ pub fn choose(
         }
         l.error = None;
         l.hint_shown = false;
+        // With feedback on, the verdict is shown before anything else moves on.
+        l.awaiting = screen.feedback;
         let events = l.call.events();
         let first_customer = events[before..]
             .iter()
@@ -196,6 +229,20 @@ pub fn choose(
             },
             Duration::from_millis(ms),
         );
+    }
+}
+
+/// "Continue" after a verdict: the next offer shows and its reply time starts now.
+pub fn acknowledge(live: RwSignal<Option<Live>>, on_change: Callback<()>) {
+    let mut moved = false;
+    live.update(|l| {
+        if let Some(l) = l.as_mut() {
+            moved = l.awaiting;
+            l.acknowledge();
+        }
+    });
+    if moved {
+        on_change.run(());
     }
 }
 

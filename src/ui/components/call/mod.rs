@@ -3,20 +3,20 @@
 //! nothing about the call itself.
 //!
 //! [`CallScreen`] owns what spans the parts (the digit keys, the reply timer) and composes
-//! [`PersonaCard`], [`Transcript`] and [`ReplyPanel`]; [`Live`] and [`choose`] are the one way a
+//! [`CallHeader`], [`Transcript`] and [`ReplyPanel`]; [`Live`] and [`choose`] are the one way a
 //! choice reaches the core.
 
+mod header;
 mod live;
-mod persona_card;
 mod replies;
 mod transcript;
 
-pub use live::{choose, mood_word, quality_word, verdict, Live, Screen};
-pub use persona_card::PersonaCard;
+pub use header::CallHeader;
+pub use live::{acknowledge, choose, mood_word, quality_word, verdict, LastTurn, Live, Screen};
 pub use replies::{FeedbackNote, ReplyPanel};
 pub use transcript::Transcript;
 
-use crate::ui::browser::{in_form_field, now_ms};
+use crate::ui::browser::{in_form_field, now_ms, on_control};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -27,6 +27,12 @@ pub fn CallScreen(
     screen: Screen,
     /// Called after every change, to save the call.
     on_change: Callback<()>,
+    /// Where the call sits ("Call 2 of 8"), shown in the header.
+    #[prop(optional, into)]
+    context: Option<Signal<String>>,
+    /// Offers "End call" (after a confirmation) when given.
+    #[prop(optional)]
+    on_end: Option<Callback<()>>,
 ) -> impl IntoView {
     // Digit keys pick the matching line (not while typing in a form field); a digit with no line
     // says so instead of doing nothing.
@@ -36,6 +42,15 @@ pub fn CallScreen(
             return;
         }
         if in_form_field(&ev) {
+            return;
+        }
+        // Enter moves on from a verdict (a focused button handles its own Enter).
+        if ev.key() == "Enter" && !on_control(&ev) {
+            let waiting = live.with_untracked(|l| l.as_ref().is_some_and(|l| l.awaiting));
+            if waiting {
+                ev.prevent_default();
+                acknowledge(live, on_change);
+            }
             return;
         }
         let Some(d) = ev.key().chars().next().and_then(|c| c.to_digit(10)) else {
@@ -69,7 +84,7 @@ pub fn CallScreen(
         let state = live.with_untracked(|l| {
             l.as_ref().and_then(|l| {
                 let limit = l.call.spec().reply_limit_ms?;
-                if l.typing || l.call.is_over() {
+                if l.typing || l.awaiting || l.call.is_over() {
                     return None;
                 }
                 Some(f64::from(limit) - (now_ms() - l.offer_at))
@@ -99,9 +114,11 @@ pub fn CallScreen(
 
     view! {
         <div class="console">
-            <PersonaCard live=live />
-            <Transcript live=live />
-            <ReplyPanel live=live screen=screen on_change=on_change remaining=remaining.read_only() key_note=key_note.read_only() />
+            <CallHeader live=live remaining=remaining.read_only() context=context on_end=on_end />
+            <div class="console__body">
+                <Transcript live=live />
+                <ReplyPanel live=live screen=screen on_change=on_change key_note=key_note.read_only() />
+            </div>
         </div>
     }
 }

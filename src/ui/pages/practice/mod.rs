@@ -5,12 +5,13 @@
 //! every reply (as its record: the inputs only), so a reload replays it to the same turn.
 
 use super::set_title;
-use crate::content::{content_hash, Library};
+use crate::content::{content_hash, Kind, Library};
 use crate::flow::{Next, Persist, PracticeFlow, Saved, Stage};
 use crate::progress::Entry;
 use crate::sim::{Call, CallRecord, Calls, Event, PersonaSet};
-use crate::ui::browser::{epoch_ms, fresh_seed, prefers_reduced_motion, speak};
-use crate::ui::components::CallReview;
+use crate::ui::browser::{
+    epoch_ms, fresh_seed, now_ms, prefers_reduced_motion, scroll_to_top, speak,
+};
 use crate::ui::components::{CallScreen, Live, Screen};
 use crate::ui::params::PracticeQuery;
 use crate::ui::store::{self, Prefs};
@@ -19,9 +20,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query;
 use std::sync::Arc;
 
+mod screens;
 mod setup;
 mod shift;
 
+use screens::{DrillBanner, Paused, Review};
 use setup::Setup;
 use shift::{ShiftBar, ShiftSummary};
 
@@ -121,6 +124,25 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
         }
     });
 
+    let lib_keep = lib.clone();
+    let keep_entry = Callback::new(move |(call, abandoned): (Call, bool)| {
+        let record = CallRecord::of(&call, content_hash(call.campaign(), &lib_keep.customers));
+        let entry = record.and_then(|r| {
+            if abandoned {
+                Entry::abandoned(&call, r, epoch_ms())
+            } else {
+                Entry::from_call(&call, r, epoch_ms())
+            }
+        });
+        if let Some(entry) = entry {
+            if let Err(e) = store::save_entry(&entry) {
+                notice.set(Some(format!(
+                    "This call could not be added to your progress: {e}."
+                )));
+            }
+        }
+    });
+
     let lib_change = lib.clone();
     let on_change = Callback::new(move |_: ()| {
         let Some((call, offer_at, done)) = live.with_untracked(|l| {
@@ -132,16 +154,8 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
         let mut finished = false;
         flow.update(|f| finished = f.progressed(&lib_change, &call, offer_at, done));
         if finished {
-            // Keep the call in the history, then show the review.
-            let entry = CallRecord::of(&call, content_hash(call.campaign(), &lib_change.customers))
-                .and_then(|record| Entry::from_call(&call, record, epoch_ms()));
-            if let Some(entry) = entry {
-                if let Err(e) = store::save_entry(&entry) {
-                    notice.set(Some(format!(
-                        "This call could not be added to your progress: {e}."
-                    )));
-                }
-            }
+            // Keep the call in the history; the review follows.
+            keep_entry.run((call, false));
         }
     });
 
@@ -213,10 +227,23 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
     let query = use_query::<PracticeQuery>()
         .get_untracked()
         .unwrap_or_default();
+    // A drill always starts a drill: a finished review or summary gives way to it; a call under
+    // way is offered to resume or end first (the drill waits).
     let drill = query.drill.map(|d| d.0).unwrap_or_default();
-    if !drill.is_empty() && stage.get_untracked() == Stage::Setup {
-        flow.update(|f| f.set_focus(drill));
+    let waiting_drill: RwSignal<Vec<Kind>> = RwSignal::new(Vec::new());
+    let start_drill = move |drill: Vec<Kind>| {
+        live.set(None);
+        flow.update(|f| {
+            f.back();
+            f.set_focus(drill);
+        });
         start_call.run(());
+    };
+    if !drill.is_empty() {
+        match stage.get_untracked() {
+            Stage::Paused | Stage::Call => waiting_drill.set(drill),
+            _ => start_drill(drill),
+        }
     }
     if let Some(payload) = query.set {
         match crate::exchange::SetFile::from_link(&payload)
@@ -263,37 +290,86 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
         flow.update(|f| f.back());
     });
 
+    // "End call" (confirmed) or "End it" on the pause: recorded as abandoned, then any waiting
+    // drill starts.
+    let end_call = Callback::new(move |_: ()| {
+        let call = live.with_untracked(|l| l.as_ref().map(|l| l.call.clone()));
+        let mut ended = false;
+        flow.update(|f| ended = f.abandon());
+        if !ended {
+            return;
+        }
+        if let Some(call) = call.filter(|c| !c.is_over()) {
+            keep_entry.run((call, true));
+        }
+        live.set(None);
+        notice.set(Some(
+            "Call ended. It is kept in your progress as abandoned and does not count toward your scores."
+                .into(),
+        ));
+        let drill = waiting_drill.get_untracked();
+        if !drill.is_empty() {
+            waiting_drill.set(Vec::new());
+            start_drill(drill);
+        }
+    });
+    let resume = Callback::new(move |_: ()| {
+        // Practice is not timed across a break: the reply time starts again now.
+        live.update(|l| {
+            if let Some(l) = l.as_mut() {
+                l.offer_at = now_ms();
+            }
+        });
+        flow.update(|f| f.resume());
+    });
+    // Where the call sits, for the call header.
+    let context = Signal::derive(move || {
+        // A shift shows its position in the shift bar.
+        if flow.with(|f| f.shift().is_some()) {
+            return String::new();
+        }
+        live.with(|l| {
+            l.as_ref()
+                .and_then(|l| l.call.origin().map(|(s, i)| (s.len(), i + 1)))
+                .filter(|(n, _)| *n > 1)
+                .map(|(n, i)| format!("Call {i} of {n}"))
+                .unwrap_or_default()
+        })
+    });
+    // Each new screen starts at its top.
+    Effect::new(move |previous: Option<Stage>| {
+        let now = stage.get();
+        if previous.is_some_and(|p| p != now) {
+            scroll_to_top();
+        }
+        now
+    });
+
     let lib_view = lib.clone();
     view! {
         <section class="page page--practice">
-            <h1>"Practice"</h1>
+            <h1 class=move || if matches!(stage.get(), Stage::Call) { "visually-hidden" } else { "" }>"Practice"</h1>
             {move || notice.get().map(|n| view! { <p class="notice notice--warning" role="alert">{n}</p> })}
             {move || flow.with(|f| f.shift().cloned()).filter(|_| stage.get() != Stage::Setup).map(|s| view! { <ShiftBar shift=s live=live /> })}
+            {move || {
+                let drill = flow.with(|f| f.focus().to_vec());
+                (!drill.is_empty() && stage.get() == Stage::Call).then(|| view! { <DrillBanner kinds=drill /> })
+            }}
             {move || {
                 let lib = lib_view.clone();
                 match stage.get() {
                     Stage::Setup => view! {
                         <Setup lib=lib prefs=prefs flow=flow on_call=start_call on_shift=start_shift />
                     }.into_any(),
-                    Stage::Call => view! { <CallScreen live=live screen=screen() on_change=on_change /> }.into_any(),
-                    Stage::Review => {
-                        let call = live.with_untracked(|l| l.as_ref().map(|l| l.call.clone()));
-                        let (in_shift, last) = flow.with_untracked(|f| (f.shift().is_some(), f.last_of_shift()));
-                        match call {
-                            Some(call) => view! {
-                                <CallReview call=call autofocus=true>
-                                    <button type="button" class="button button--primary" on:click=move |_| next_call.run(())>
-                                        {if last { "Finish shift" } else { "Next call" }}
-                                    </button>
-                                    {(!in_shift).then(|| view! {
-                                        <button type="button" class="button" on:click=move |_| retry.run(())>"Retry this customer"</button>
-                                    })}
-                                    <button type="button" class="button button--quiet" on:click=move |_| back.run(())>"Back to practice"</button>
-                                </CallReview>
-                            }.into_any(),
-                            None => view! { <p>"No call to review."</p> }.into_any(),
-                        }
-                    }
+                    Stage::Call => view! {
+                        <CallScreen live=live screen=screen() on_change=on_change context=context on_end=end_call />
+                    }.into_any(),
+                    Stage::Paused => view! {
+                        <Paused live=live drill=waiting_drill.read_only() on_resume=resume on_end=end_call />
+                    }.into_any(),
+                    Stage::Review => view! {
+                        <Review live=live flow=flow on_next=next_call on_retry=retry on_back=back />
+                    }.into_any(),
                     Stage::Summary => view! {
                         <ShiftSummary shift=flow.with_untracked(|f| f.shift().cloned()) on_new=start_shift on_back=back />
                     }.into_any(),
