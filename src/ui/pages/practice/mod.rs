@@ -9,9 +9,7 @@ use crate::content::{content_hash, Kind, Library};
 use crate::flow::{Next, Persist, PracticeFlow, Saved, Stage};
 use crate::progress::Entry;
 use crate::sim::{Call, CallRecord, Calls, Event, PersonaSet};
-use crate::ui::browser::{
-    epoch_ms, fresh_seed, now_ms, prefers_reduced_motion, scroll_to_top, speak,
-};
+use crate::ui::browser::{epoch_ms, fresh_seed, prefers_reduced_motion, scroll_to_top, speak};
 use crate::ui::components::{CallScreen, Live, Screen};
 use crate::ui::params::PracticeQuery;
 use crate::ui::store::{self, Prefs};
@@ -313,15 +311,8 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
             start_drill(drill);
         }
     });
-    let resume = Callback::new(move |_: ()| {
-        // Practice is not timed across a break: the reply time starts again now.
-        live.update(|l| {
-            if let Some(l) = l.as_mut() {
-                l.offer_at = now_ms();
-            }
-        });
-        flow.update(|f| f.resume());
-    });
+    // The reply deadline runs on across a reload and the pause (a reload never buys time).
+    let resume = Callback::new(move |_: ()| flow.update(|f| f.resume()));
     // Where the call sits, for the call header.
     let context = Signal::derive(move || {
         // A shift shows its position in the shift bar.
