@@ -350,3 +350,161 @@ pub fn halves(values: &[u8]) -> Option<(f64, f64)> {
     let mean = |s: &[u8]| s.iter().map(|v| f64::from(*v)).sum::<f64>() / s.len() as f64;
     Some((mean(&values[..mid]), mean(&values[mid..])))
 }
+
+/// What a call's change is measured against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// The last earlier call with the same kind of customer (campaign and archetype).
+    SameCustomer,
+    /// No such call: the last earlier call in the same campaign.
+    SameCampaign,
+}
+
+/// The change since an earlier call.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub basis: Basis,
+    /// The earlier call's archetype (as the customer was described).
+    pub archetype: String,
+    pub previous: Scores,
+    pub previous_at_ms: f64,
+}
+
+impl Change {
+    /// Each score's change, current minus previous, in the order overall, composure,
+    /// correctness, outcome, responsiveness.
+    pub fn deltas(&self, current: &Scores) -> [(crate::sim::ScoreKind, i16); 5] {
+        use crate::sim::ScoreKind as K;
+        let p = &self.previous;
+        let d = |a: u8, b: u8| i16::from(a) - i16::from(b);
+        [
+            (K::Overall, d(current.overall, p.overall)),
+            (K::Composure, d(current.composure, p.composure)),
+            (K::Correctness, d(current.correctness, p.correctness)),
+            (K::Outcome, d(current.outcome, p.outcome)),
+            (
+                K::Responsiveness,
+                d(current.responsiveness, p.responsiveness),
+            ),
+        ]
+    }
+
+    /// What the change is measured against, in words ("Since your last call with this kind of
+    /// customer (Sceptic) in this campaign").
+    pub fn basis_words(&self) -> String {
+        match self.basis {
+            Basis::SameCustomer => format!(
+                "Since your last call with this kind of customer ({}) in this campaign",
+                self.archetype
+            ),
+            Basis::SameCampaign => "Since your last call in this campaign".to_string(),
+        }
+    }
+}
+
+/// A change in words: "up 8", "down 3", "no change".
+pub fn delta_words(d: i16) -> String {
+    match d {
+        0 => "no change".to_string(),
+        d if d > 0 => format!("up {d}"),
+        d => format!("down {}", -d),
+    }
+}
+
+/// A small win worth a moment in the review.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Win {
+    /// The best overall score in this campaign so far, above the previous best.
+    PersonalBest { previous: u8 },
+    /// Every step that applied done, and no breach.
+    CleanCall,
+}
+
+impl Win {
+    /// The win in plain words.
+    pub fn words(&self) -> String {
+        match self {
+            Win::PersonalBest { previous } => format!(
+                "Personal best: your highest overall score in this campaign (your best before was {previous})."
+            ),
+            Win::CleanCall => {
+                "Clean call: every required step done and no compliance breach.".to_string()
+            }
+        }
+    }
+}
+
+/// Where a finished call stands against the history it was saved into.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Standing {
+    pub change: Option<Change>,
+    pub wins: Vec<Win>,
+}
+
+/// The stored entry of this call: same campaign, index, salt, choices and event digest.
+pub fn entry_of<'a>(history: &'a [Entry], call: &Call) -> Option<&'a Entry> {
+    let (_, index) = call.origin()?;
+    let digest = call.digest();
+    history.iter().find(|e| {
+        let r = &e.record;
+        r.campaign == *call.campaign().id
+            && r.index == *index
+            && r.salt == call.salt()
+            && r.choices == call.choices()
+            && r.digest.as_deref() == Some(digest.as_str())
+    })
+}
+
+/// The change since the last earlier call with the same customer (campaign and archetype) or,
+/// failing that, in the same campaign. Earlier means finished before `current`.
+pub fn change_since(history: &[Entry], current: &Entry) -> Option<Change> {
+    let earlier = || {
+        history
+            .iter()
+            .filter(|e| e.campaign == current.campaign && e.finished_at_ms < current.finished_at_ms)
+    };
+    let latest = |it: &mut dyn Iterator<Item = &Entry>| -> Option<Entry> {
+        it.max_by(|a, b| a.finished_at_ms.total_cmp(&b.finished_at_ms))
+            .cloned()
+    };
+    let (basis, e) = match latest(&mut earlier().filter(|e| e.archetype == current.archetype)) {
+        Some(e) => (Basis::SameCustomer, e),
+        None => (Basis::SameCampaign, latest(&mut earlier())?),
+    };
+    Some(Change {
+        basis,
+        archetype: e.archetype,
+        previous: e.scores,
+        previous_at_ms: e.finished_at_ms,
+    })
+}
+
+/// The small wins of `current`: a personal best (above every earlier call in the campaign, when
+/// there was one) and a clean call (`clean`, see [`crate::sim::clean`]).
+pub fn wins(history: &[Entry], current: &Entry, clean: bool) -> Vec<Win> {
+    let mut out = Vec::new();
+    let best_before = history
+        .iter()
+        .filter(|e| e.campaign == current.campaign && e.finished_at_ms < current.finished_at_ms)
+        .map(|e| e.scores.overall)
+        .max();
+    if let Some(previous) = best_before {
+        if current.scores.overall > previous {
+            out.push(Win::PersonalBest { previous });
+        }
+    }
+    if clean {
+        out.push(Win::CleanCall);
+    }
+    out
+}
+
+/// The standing of a finished call in the history it was saved into; `None` when the call is
+/// not in it (a trainer's view of a candidate's call, or a call that could not be saved).
+pub fn standing(history: &[Entry], call: &Call) -> Option<Standing> {
+    let current = entry_of(history, call)?;
+    Some(Standing {
+        change: change_since(history, current),
+        wins: wins(history, current, crate::sim::clean(call)),
+    })
+}

@@ -517,14 +517,15 @@ pub(crate) fn read_pack(d: &mut Diagnostics, src: &str) -> Option<(Campaign, Pac
         dupes(d, &phases, "phase");
     }
 
-    let steps = read_named(d, &top, "step", |d, f| Step {
+    let steps = read_named(d, &top, "step", STEP_KEYS, |d, f| Step {
         id: f.text(d, "id", "[[step]]").unwrap_or_else(|| Arc::from("")),
         label: f
             .text(d, "label", "[[step]]")
             .unwrap_or_else(|| Arc::from("")),
         critical: f.bool(d, "critical").unwrap_or(false),
+        mandatory: f.bool(d, "mandatory").unwrap_or(false),
     });
-    let violations = read_named(d, &top, "violation", |d, f| Violation {
+    let violations = read_named(d, &top, "violation", VIOLATION_KEYS, |d, f| Violation {
         id: f
             .text(d, "id", "[[violation]]")
             .unwrap_or_else(|| Arc::from("")),
@@ -624,16 +625,22 @@ impl Named for Violation {
     }
 }
 
+/// The keys a `[[step]]` table may have.
+const STEP_KEYS: &[&str] = &["id", "label", "critical", "mandatory"];
+/// The keys a `[[violation]]` table may have.
+const VIOLATION_KEYS: &[&str] = &["id", "label", "critical"];
+
 fn read_named<T: Named>(
     d: &mut Diagnostics,
     top: &Fields<'_, '_>,
     key: &str,
+    keys: &[&str],
     build: impl Fn(&mut Diagnostics, &Fields<'_, '_>) -> T,
 ) -> Vec<(T, TableSpans)> {
     let what = format!("[[{key}]]");
     let mut out: Vec<(T, TableSpans)> = Vec::new();
     for v in top.tables(d, key) {
-        if let Some(f) = Fields::of(d, v, &what, &["id", "label", "critical"]) {
+        if let Some(f) = Fields::of(d, v, &what, keys) {
             let item = build(d, &f);
             if item.id().is_empty() {
                 continue;

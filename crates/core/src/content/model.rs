@@ -285,6 +285,9 @@ pub struct Step {
     pub label: Text,
     /// Saying a line that `requires` this step before it is done is a critical failure.
     pub critical: bool,
+    /// A call in which this step applied (a line doing it was offered) but was never done
+    /// fails as a critical failure, whatever its ending: verifying identity in a bank.
+    pub mandatory: bool,
 }
 
 /// A compliance breach a line can commit.

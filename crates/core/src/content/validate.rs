@@ -288,25 +288,31 @@ pub fn check_library(campaigns: &[std::sync::Arc<Campaign>]) -> Vec<super::Diagn
     }
     let mut seen: Vec<Seen> = Vec::new();
     let mut out = LibraryWarnings::new(campaigns);
-    // The same violation or step id must be equally critical everywhere: pressure after a "no"
-    // cannot end the call in one campaign and pass unremarked in another.
-    let mut rules: Vec<(&str, bool, &Campaign)> = Vec::new();
+    // The same violation or step id must be equally critical (and a step equally mandatory)
+    // everywhere: pressure after a "no" cannot end the call in one campaign and pass unremarked
+    // in another.
+    let mut rules: Vec<(&str, (bool, bool), &Campaign)> = Vec::new();
     for (ci, c) in campaigns.iter().enumerate() {
         let named = c
             .violations
             .iter()
             .enumerate()
-            .map(|(i, v)| (&*v.id, v.critical, "violation", i))
+            .map(|(i, v)| (&*v.id, (v.critical, false), "violation", i))
             .chain(
                 c.steps
                     .iter()
                     .enumerate()
-                    .map(|(i, s)| (&*s.id, s.critical, "step", i)),
+                    .map(|(i, s)| (&*s.id, (s.critical, s.mandatory), "step", i)),
             );
         for (id, critical, what, index) in named {
             if let Some((_, other, first)) = rules.iter().find(|(i, _, _)| *i == id) {
                 if *other != critical {
-                    let word = |b: bool| if b { "critical" } else { "not critical" };
+                    let word = |(c, m): (bool, bool)| match (c, m) {
+                        (true, true) => "critical and mandatory",
+                        (true, false) => "critical",
+                        (false, true) => "mandatory",
+                        (false, false) => "not critical",
+                    };
                     out.warn(
                         ci,
                         |s| {

@@ -73,6 +73,9 @@ pub struct Snapshot {
     pub max_patience: i32,
     pub phase: Text,
     pub steps_done: u32,
+    /// The steps that apply to this call so far: those a line on offer could do, and those
+    /// done. The same definition as [`Report::steps`], so the count on the call screen at the
+    /// end matches the steps the review lists.
     pub steps_total: u32,
 }
 
@@ -115,6 +118,9 @@ pub struct Feedback {
 pub struct StepResult {
     pub label: Text,
     pub done: bool,
+    /// Missing it fails the call (see [`Step::mandatory`]).
+    #[serde(default)]
+    pub mandatory: bool,
 }
 
 /// The end of a call.
@@ -130,6 +136,13 @@ pub struct Report {
     /// The steps the trainee had a chance to complete, done or missed.
     pub steps: Vec<StepResult>,
     pub hints_used: u32,
+}
+
+impl Report {
+    /// The mandatory steps this call missed: each one fails the call.
+    pub fn missed_mandatory(&self) -> impl Iterator<Item = &StepResult> {
+        self.steps.iter().filter(|s| s.mandatory && !s.done)
+    }
 }
 
 /// What a call emits.
@@ -349,6 +362,18 @@ impl Call {
     pub fn digest(&self) -> String {
         format!("{:016x}", fnv1a(transcript_text(&self.events).as_bytes()))
     }
+    /// Whether a warning was given (or a threat made one needless) before a boundary end.
+    pub fn warned(&self) -> bool {
+        self.warned
+    }
+    /// The running score sums, with every turn as the score saw it.
+    pub(crate) fn tally(&self) -> &Tally {
+        &self.tally
+    }
+    /// The weights this call is scored with.
+    pub fn weights(&self) -> Weights {
+        self.weights
+    }
     /// Whether a step is done.
     pub fn step_done(&self, step: usize) -> bool {
         step < 64 && self.steps_done & (1 << step) != 0
@@ -378,7 +403,7 @@ impl Call {
                     return Err(SimError::NoTimeLimit);
                 }
                 self.choices.push(choice);
-                self.tally.silence(choice.hint);
+                self.tally.silence(self.level, choice.ms, choice.hint);
                 self.events.push(Event::NoReply {
                     turn,
                     ms: choice.ms,
@@ -668,7 +693,7 @@ impl Call {
                 .and_then(|m| self.campaign.phases.get(m.phase).cloned())
                 .unwrap_or_else(|| "".into()),
             steps_done: self.steps_done.count_ones(),
-            steps_total: self.campaign.steps.len() as u32,
+            steps_total: (self.steps_offered | self.steps_done).count_ones(),
         }
     }
 
@@ -686,8 +711,13 @@ impl Call {
             .map(|(i, s)| StepResult {
                 label: s.label.clone(),
                 done: self.step_done(i),
+                mandatory: s.mandatory,
             })
             .collect();
+        // A mandatory step that applied and was missed fails the call like a critical breach.
+        if steps.iter().any(|s| s.mandatory && !s.done) {
+            self.tally.critical = true;
+        }
         let coverage = if steps.is_empty() {
             1.0
         } else {

@@ -5,6 +5,7 @@
 //! and renders the [`Event`]s that come out. Everything here is tested natively.
 
 mod call;
+mod explain;
 mod persona;
 mod policy;
 mod record;
@@ -16,6 +17,7 @@ pub use call::{
     draw_offer, transcript_text, Better, Breach, Call, Choice, Cue, Event, Feedback, Report,
     Snapshot, StepResult, MAX_TURNS,
 };
+pub use explain::{clean, explain, explain_ledger, Cost, Explained, Ledger, ScoreKind};
 pub use persona::{Fill, Persona, AGENT_NAME, REFERENCE_YEAR};
 pub use policy::{
     empathy_words, play, play_many, play_many_with, play_with, sounds_heated, surface_hits,
@@ -23,7 +25,7 @@ pub use policy::{
 };
 pub use record::{check_schema, replay, verify, CallRecord, RecordError, SCHEMA_VERSION};
 pub use rng::{mix, Stream};
-pub use score::{response, Scores, HINT_COST};
+pub use score::{response, Mark, Scores, CRITICAL_CAP, HINT_COST, HOSTILE_CAP, SILENCE_COMPOSURE};
 pub use set::{
     CallSpec, Calls, Mode, PersonaSet, Weights, DECISIVE_FIELDS, MAX_CALLS, MAX_NAME_CHARS,
 };

@@ -23,17 +23,62 @@ const REFERENCE_MS: f64 = 20_000.0;
 /// Correctness points each revealed hint costs.
 pub const HINT_COST: f64 = 5.0;
 
+/// Composure a turn without a reply earns (0 to 1): silence is not composure, so it counts as
+/// neutral at best, like a curt reply.
+pub const SILENCE_COMPOSURE: f64 = 0.5;
+/// Composure is capped at this after any hostile reply.
+pub const HOSTILE_CAP: f64 = 40.0;
+/// Overall is capped at this after a critical breach or a missed mandatory step.
+pub const CRITICAL_CAP: f64 = 50.0;
+
+/// One turn as the score saw it (kept so that [`super::explain`] can say what cost points).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mark {
+    /// 0-based turn.
+    pub turn: u32,
+    /// The reply's tone and quality; `None` when the reply time ran out.
+    pub reply: Option<(Tone, Quality)>,
+    /// The provocation level of the customer's line the turn answered.
+    pub level: Level,
+    /// [`response`] for a reply, 0 for a turn without one.
+    pub response: f64,
+    /// Reply time in ms.
+    pub ms: u32,
+    pub hint: bool,
+}
+
 /// Running sums over a call's turns.
+///
+/// Composure is the mean of each turn's tone value ([`Tone::composure`]) weighted by the
+/// customer's provocation (1 polite to 4 abusive). A turn that timed out counts as
+/// [`SILENCE_COMPOSURE`] (neutral at best), and a call without a single reply has composure 0:
+/// saying nothing is not staying composed. Any hostile reply caps composure at [`HOSTILE_CAP`].
 #[derive(Clone, Debug, Default)]
 pub struct Tally {
     composure_sum: f64,
     composure_weight: f64,
     hostile: bool,
+    replies: u32,
     quality_sum: f64,
     turns: u32,
     response_sum: f64,
     pub hints: u32,
     pub critical: bool,
+    /// Every turn, in order.
+    pub marks: Vec<Mark>,
+}
+
+/// The scores before rounding.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Raw {
+    /// Overall before the critical cap.
+    pub overall_uncapped: f64,
+    pub overall: f64,
+    /// Composure before the hostile cap.
+    pub composure_uncapped: f64,
+    pub composure: f64,
+    pub correctness: f64,
+    pub responsiveness: f64,
 }
 
 /// How fast a reply was, 0.2 to 1: full marks within half the limit, falling to 0.2 at it.
@@ -65,27 +110,60 @@ impl Tally {
         self.composure_weight += w;
         self.hostile |= tone == Tone::Hostile;
         self.quality_sum += quality.score();
+        let r = response(choice.ms, limit_ms);
+        self.marks.push(Mark {
+            turn: self.turns,
+            reply: Some((tone, quality)),
+            level,
+            response: r,
+            ms: choice.ms,
+            hint: choice.hint,
+        });
         self.turns += 1;
-        self.response_sum += response(choice.ms, limit_ms);
+        self.replies += 1;
+        self.response_sum += r;
         self.hints += u32::from(choice.hint);
     }
 
-    /// A turn where the reply time ran out.
-    pub fn silence(&mut self, hint: bool) {
+    /// A turn where the reply time ran out, answering a customer line at `level`.
+    pub fn silence(&mut self, level: Level, ms: u32, hint: bool) {
+        let w = 1.0 + level.index() as f64;
+        self.composure_sum += w * SILENCE_COMPOSURE;
+        self.composure_weight += w;
+        self.marks.push(Mark {
+            turn: self.turns,
+            reply: None,
+            level,
+            response: 0.0,
+            ms,
+            hint,
+        });
         self.turns += 1;
         self.hints += u32::from(hint);
     }
 
     pub fn scores(&self, outcome: u8, coverage: f64, w: Weights) -> Scores {
-        let composure = if self.composure_weight == 0.0 {
-            100.0
+        let raw = self.raw(outcome, coverage, w);
+        Scores {
+            overall: round(raw.overall),
+            composure: round(raw.composure),
+            correctness: round(raw.correctness),
+            outcome,
+            responsiveness: round(raw.responsiveness),
+        }
+    }
+
+    /// The scores before rounding.
+    pub fn raw(&self, outcome: u8, coverage: f64, w: Weights) -> Raw {
+        let composure_uncapped = if self.replies == 0 {
+            0.0
         } else {
             100.0 * self.composure_sum / self.composure_weight
         };
         let composure = if self.hostile {
-            composure.min(40.0)
+            composure_uncapped.min(HOSTILE_CAP)
         } else {
-            composure
+            composure_uncapped
         };
         let quality = if self.turns == 0 {
             0.0
@@ -107,25 +185,29 @@ impl Tally {
             (responsiveness, w.responsiveness),
         ];
         let total: f64 = parts.iter().map(|(_, w)| f64::from(*w)).sum();
-        let mut overall = if total == 0.0 {
+        let overall_uncapped = if total == 0.0 {
             0.0
         } else {
             parts.iter().map(|(s, w)| s * f64::from(*w)).sum::<f64>() / total
         };
-        if self.critical {
-            overall = overall.min(50.0);
-        }
-        Scores {
-            overall: round(overall),
-            composure: round(composure),
-            correctness: round(correctness),
-            outcome,
-            responsiveness: round(responsiveness),
+        let overall = if self.critical {
+            overall_uncapped.min(CRITICAL_CAP)
+        } else {
+            overall_uncapped
+        };
+        Raw {
+            overall_uncapped,
+            overall,
+            composure_uncapped,
+            composure,
+            correctness,
+            responsiveness,
         }
     }
 }
 
-fn round(x: f64) -> u8 {
+/// Rounds a score to the point shown (half up), within 0 to 100.
+pub fn round(x: f64) -> u8 {
     (x + 0.5).floor().clamp(0.0, 100.0) as u8
 }
 
@@ -211,6 +293,21 @@ mod tests {
         let mut h = t.clone();
         h.hints = 2;
         assert_eq!(h.scores(100, 0.5, w).correctness, 53);
+    }
+
+    #[test]
+    fn silence_is_neutral_at_best_and_no_reply_at_all_earns_no_composure() {
+        let w = Weights::default();
+        let mut t = tally(&[(Tone::Calm, Quality::Best, Level::Polite)]);
+        t.silence(Level::Polite, 10_000, false);
+        // (1 + 0.5) / 2 = 75.
+        assert_eq!(t.scores(100, 1.0, w).composure, 75);
+        let mut silent = Tally::default();
+        silent.silence(Level::Polite, 10_000, false);
+        silent.silence(Level::Rude, 10_000, false);
+        let s = silent.scores(100, 1.0, w);
+        assert_eq!((s.composure, s.responsiveness), (0, 0));
+        assert_eq!(silent.marks.len(), 2);
     }
 
     #[test]

@@ -1,9 +1,14 @@
-//! The call review: outcome, scores, required steps, and each turn with the better line.
+//! The call review: outcome, scores (each explained, with the change since the last comparable
+//! call and any small win), required steps, and each turn with the better line.
+
+mod scores;
 
 use super::call::verdict;
 use crate::content::Ending;
-use crate::sim::{Call, Cue, Event, Report, StepResult};
+use crate::progress::{standing, Standing};
+use crate::sim::{explain, Call, Cue, Event, Report, StepResult};
 use leptos::prelude::*;
+use scores::{ScoreCards, Wins};
 
 /// The outcome of a call in words.
 pub fn outcome_words(call: &Call, report: &Report) -> String {
@@ -32,7 +37,16 @@ pub fn outcome_words(call: &Call, report: &Report) -> String {
     } else {
         "Not passed"
     };
-    format!("{what}{right} {verdict}.")
+    let missed: Vec<&str> = report.missed_mandatory().map(|s| &*s.label).collect();
+    let why = if missed.is_empty() {
+        String::new()
+    } else {
+        format!(
+            ": a mandatory step was missed ({}), and no call can pass without it",
+            missed.join("; ")
+        )
+    };
+    format!("{what}{right} {verdict}{why}.")
 }
 
 /// One turn of the review.
@@ -106,31 +120,29 @@ pub fn CallReview(
     let Some(report) = call.report().cloned() else {
         return view! { <p>"The call is not finished."</p> }.into_any();
     };
-    let s = report.scores;
-    let scores = [
-        ("Overall", s.overall),
-        ("Composure", s.composure),
-        ("Correctness", s.correctness),
-        ("Outcome", s.outcome),
-        ("Responsiveness", s.responsiveness),
-    ];
+    let explained = explain(&call).unwrap_or_default();
+    // The change and the wins come from the stored history, read once the review is on screen
+    // (after the practice page has saved this call). A call that is not in the history (a
+    // trainer's view of a candidate's call) shows neither.
+    let standing_signal = RwSignal::new(None::<Standing>);
+    let call_for_history = call.clone();
+    Effect::new(move |_| {
+        let history = crate::ui::store::load_history();
+        standing_signal.set(standing(&history.entries, &call_for_history));
+    });
+    let standing = Signal::from(standing_signal);
     let (done, missed): (Vec<_>, Vec<_>) = report.steps.iter().partition(|st| st.done);
     let persona = call.persona().name.clone();
     let labelled_by = title_id.clone();
+    let id_prefix = title_id.clone();
     view! {
         <section class="review" aria-labelledby=labelled_by>
             <h2 id=title_id tabindex="-1" node_ref=title>"Call review"</h2>
             <p class=if report.passed { "outcome outcome--pass" } else { "outcome outcome--fail" }>
                 {outcome_words(&call, &report)}
             </p>
-            <dl class="scores">
-                {scores.into_iter().map(|(label, v)| view! {
-                    <div class="score">
-                        <dt>{label}</dt>
-                        <dd>{v.to_string()}</dd>
-                    </div>
-                }).collect_view()}
-            </dl>
+            <Wins standing=standing />
+            <ScoreCards explained=explained id_prefix=id_prefix standing=standing />
             {(report.hints_used > 0).then(|| view! { <p class="muted">{format!("Hints used: {}", report.hints_used)}</p> })}
             <div class="steps">
                 <StepList title="Required steps done" mark="✓ " steps=done.into_iter().cloned().collect() />
