@@ -435,6 +435,13 @@ fn an_abandoned_call_is_recorded_but_never_counted() {
     );
     assert_eq!(means(std::slice::from_ref(&gone)), None);
     assert_eq!(weak_spots(&both), weak_spots(std::slice::from_ref(&kept)));
+    // Nor is it what a later call is compared with.
+    let mut later = kept.clone();
+    later.finished_at_ms += 1_000_000.0;
+    assert_eq!(
+        composure_core::progress::change_since(std::slice::from_ref(&gone), &later),
+        None
+    );
     // A call that is over cannot be abandoned.
     assert_eq!(Entry::abandoned(&done, gone.record.clone(), 1.0), None);
 }

@@ -459,9 +459,11 @@ pub fn entry_of<'a>(history: &'a [Entry], call: &Call) -> Option<&'a Entry> {
 /// failing that, in the same campaign. Earlier means finished before `current`.
 pub fn change_since(history: &[Entry], current: &Entry) -> Option<Change> {
     let earlier = || {
-        history
-            .iter()
-            .filter(|e| e.campaign == current.campaign && e.finished_at_ms < current.finished_at_ms)
+        history.iter().filter(|e| {
+            e.counts()
+                && e.campaign == current.campaign
+                && e.finished_at_ms < current.finished_at_ms
+        })
     };
     let latest = |it: &mut dyn Iterator<Item = &Entry>| -> Option<Entry> {
         it.max_by(|a, b| a.finished_at_ms.total_cmp(&b.finished_at_ms))
@@ -485,7 +487,11 @@ pub fn wins(history: &[Entry], current: &Entry, clean: bool) -> Vec<Win> {
     let mut out = Vec::new();
     let best_before = history
         .iter()
-        .filter(|e| e.campaign == current.campaign && e.finished_at_ms < current.finished_at_ms)
+        .filter(|e| {
+            e.counts()
+                && e.campaign == current.campaign
+                && e.finished_at_ms < current.finished_at_ms
+        })
         .map(|e| e.scores.overall)
         .max();
     if let Some(previous) = best_before {
