@@ -48,7 +48,7 @@ pub struct ChartPoint {
 /// axes' ticks and titles.
 const W: f64 = 560.0;
 const H: f64 = 270.0;
-const LEFT: f64 = 52.0;
+const LEFT: f64 = 64.0;
 const RIGHT: f64 = 18.0;
 const TOP: f64 = 14.0;
 const BOTTOM: f64 = 58.0;
@@ -124,6 +124,17 @@ pub fn ScoreChart(points: Vec<ChartPoint>, on_open: Callback<usize>) -> impl Int
         .iter()
         .enumerate()
         .map(|(i, p)| {
+            let (x, yc) = (x_of(i), y_of(p.composure));
+            view! {
+                <rect x=x - 5.0 y=yc - 5.0 width="10" height="10" class="chart__mark chart__mark--composure" />
+                <circle cx=x cy=y_of(p.overall) r="6" class="chart__mark chart__mark--overall" />
+            }
+        })
+        .collect_view();
+    let buttons = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
             let (x, id) = (x_of(i), p.id);
             let open_key = move |ev: leptos::ev::KeyboardEvent| {
                 if ev.key() == "Enter" || ev.key() == " " {
@@ -131,13 +142,10 @@ pub fn ScoreChart(points: Vec<ChartPoint>, on_open: Callback<usize>) -> impl Int
                     on_open.run(id);
                 }
             };
-            let yc = y_of(p.composure);
             view! {
                 <g class="chart__point" role="button" tabindex="0" aria-label=p.label.clone()
                     on:click=move |_| on_open.run(id) on:keydown=open_key>
                     <rect x=x - half y=TOP - 6.0 width=2.0 * half height=base - TOP + 12.0 rx="4" class="chart__hit" />
-                    <rect x=x - 5.0 y=yc - 5.0 width="10" height="10" class="chart__mark chart__mark--composure" />
-                    <circle cx=x cy=y_of(p.overall) r="6" class="chart__mark chart__mark--overall" />
                 </g>
             }
         })
@@ -149,20 +157,26 @@ pub fn ScoreChart(points: Vec<ChartPoint>, on_open: Callback<usize>) -> impl Int
         .join("; ");
     view! {
         <figure class="panel chart chart--scores">
-            <svg viewBox=format!("0 0 {W} {H}") role="group" aria-labelledby="score-chart-title" class="chart__svg">
-                <title id="score-chart-title">"Overall and composure over your last calls"</title>
-                <g aria-hidden="true">
+            <div class="chart__frame">
+                <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="score-chart-title score-chart-desc" class="chart__svg">
+                    <title id="score-chart-title">"Overall and composure over your last calls"</title>
+                    <desc id="score-chart-desc">{alt.clone()}</desc>
                     {ticks}
                     <line x1=LEFT y1=TOP x2=LEFT y2=base class="chart__axis" />
                     {dates}
                     <polyline points=overall class="chart__line chart__line--overall" fill="none" />
                     <polyline points=composure class="chart__line chart__line--composure" fill="none" />
-                </g>
-                <text x="14" y=TOP + (base - TOP) / 2.0 text-anchor="middle" class="chart__axis-title"
-                    transform=format!("rotate(-90 14 {})", TOP + (base - TOP) / 2.0)>"Score (0 to 100)"</text>
-                <text x=LEFT + plot_w / 2.0 y=H - 6.0 text-anchor="middle" class="chart__axis-title">"Date of the call"</text>
-                {marks}
-            </svg>
+                    {marks}
+                    <text x="18" y=TOP + (base - TOP) / 2.0 text-anchor="middle" class="chart__axis-title"
+                        transform=format!("rotate(-90 18 {})", TOP + (base - TOP) / 2.0)>"Score (0 to 100)"</text>
+                    <text x=LEFT + plot_w / 2.0 y=H - 6.0 text-anchor="middle" class="chart__axis-title">"Date of the call"</text>
+                </svg>
+                // The same box again, over the picture: one button per call, so that a point
+                // can be chosen by pointer or keyboard.
+                <svg viewBox=format!("0 0 {W} {H}") role="group" aria-label="Open a call's review" class="chart__points">
+                    {buttons}
+                </svg>
+            </div>
             <figcaption>
                 <span class="legend legend--overall">"● Overall (solid line)"</span>
                 " "

@@ -52,12 +52,12 @@ pub(super) fn ShiftSummary(
             </p>
             <p>{s.tally.words()}</p>
             <p>{trend("Composure", &composure)} " " {trend("Overall", &overall)}</p>
-            <table class="table">
+            <table class="table table--cards">
                 <caption>"Calls in this shift"</caption>
                 <thead><tr><th scope="col">"Call"</th><th scope="col">"Customer"</th><th scope="col">"Campaign"</th><th scope="col">"Ending"</th><th scope="col">"Overall"</th><th scope="col">"Composure"</th></tr></thead>
                 <tbody>
                     {s.results.iter().enumerate().map(|(i, r)| view! {
-                        <tr><td>{(i + 1).to_string()}</td><td>{r.persona.clone()}</td><td>{r.campaign.clone()}</td><td>{names::ending(r.ending).name}</td><td>{r.overall.to_string()}</td><td>{r.composure.to_string()}</td></tr>
+                        <tr><td data-label="Call">{(i + 1).to_string()}</td><td data-label="Customer">{r.persona.clone()}</td><td data-label="Campaign">{r.campaign.clone()}</td><td data-label="Ending">{names::ending(r.ending).name}</td><td data-label="Overall">{r.overall.to_string()}</td><td data-label="Composure">{r.composure.to_string()}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>

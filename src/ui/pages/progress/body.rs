@@ -62,7 +62,7 @@ pub(super) fn ProgressBody(entries: Vec<Entry>, on_open: Callback<usize>) -> imp
         {(!drill.0.is_empty()).then(|| view! {
             <p><A href=drill_href attr:class="button button--primary">"Drill my weak spots"</A></p>
         })}
-        <table class="table history">
+        <table class="table table--cards">
             <caption>"Recent calls"</caption>
             <thead>
                 <tr>
@@ -81,7 +81,7 @@ pub(super) fn ProgressBody(entries: Vec<Entry>, on_open: Callback<usize>) -> imp
                         <td data-label="Overall">{e.scores.overall.to_string()}</td>
                         <td data-label="Composure">{e.scores.composure.to_string()}</td>
                         <td data-label="Result">{if e.passed { "Passed" } else { "Not passed" }}</td>
-                        <td class="history__open">
+                        <td class="table__open">
                             <button type="button" class="button button--quiet" aria-label=format!("Review: {}", call_label(&e))
                                 on:click=move |_| on_open.run(i)>"Review"</button>
                         </td>
