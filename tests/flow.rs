@@ -417,7 +417,7 @@ fn an_abandoned_call_is_recorded_but_never_counted() {
     let gone = Entry::abandoned(&call, record.clone(), 1_700_000_000_000.0).expect("abandoned");
     assert_eq!(gone.ending, None);
     assert!(!gone.passed && !gone.counts());
-    assert_eq!(gone.ending_name(), "abandoned");
+    assert_eq!(gone.ending_name(), "Abandoned");
     // Stored and read back as any entry.
     let text = serde_json::to_string(&gone).expect("json");
     assert_eq!(

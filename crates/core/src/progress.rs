@@ -3,8 +3,10 @@
 //! Pure: the browser shell reads and writes the text; everything that decides what a stored
 //! entry means (schema checks, weak spots, export) lives here and is tested natively.
 
+use crate::content::names::count;
+use crate::content::Library;
 use crate::content::{Ending, Kind, Text};
-use crate::sim::{Call, CallRecord, Event, Scores};
+use crate::sim::{Call, CallRecord, Event, RecordError, Scores};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -140,9 +142,11 @@ impl Entry {
         self.ending.is_some()
     }
 
-    /// How the call ended, in words ("abandoned" for a call the trainee ended).
+    /// How the call ended, in words: the ending's human name, or "Abandoned" for a call the
+    /// trainee ended.
     pub fn ending_name(&self) -> &'static str {
-        self.ending.map_or("abandoned", |e| e.as_str())
+        self.ending
+            .map_or("Abandoned", |e| crate::content::names::ending(e).name)
     }
 }
 
@@ -330,6 +334,39 @@ impl ShiftTally {
             Ending::ComplianceFailure => self.failures += 1,
         }
     }
+    /// The tally in words, with plurals right: "1 success · 2 refusals · 0 hang-ups", and
+    /// "· 1 compliance breach" when there was one or more.
+    pub fn words(&self) -> String {
+        let mut out = format!(
+            "{} · {} · {}",
+            count(self.successes, "success", "successes"),
+            count(self.refusals, "refusal", "refusals"),
+            count(self.hang_ups, "hang-up", "hang-ups"),
+        );
+        if self.failures > 0 {
+            out.push_str(" · ");
+            out.push_str(&count(
+                self.failures,
+                "compliance breach",
+                "compliance breaches",
+            ));
+        }
+        out
+    }
+    /// Whether the shift met its plan of `plan` successes.
+    pub fn plan_met(&self, plan: u32) -> bool {
+        self.successes >= plan
+    }
+    /// The plan's outcome as a sentence: "Plan met: 3 successes against a plan of 3. Bonus
+    /// earned." or "Plan not met: 1 success against a plan of 3."
+    pub fn plan_words(&self, plan: u32) -> String {
+        let got = count(self.successes, "success", "successes");
+        if self.plan_met(plan) {
+            format!("Plan met: {got} against a plan of {plan}. Bonus earned.")
+        } else {
+            format!("Plan not met: {got} against a plan of {plan}.")
+        }
+    }
     pub fn calls(&self) -> u32 {
         self.successes + self.refusals + self.hang_ups + self.failures
     }
@@ -513,4 +550,71 @@ pub fn standing(history: &[Entry], call: &Call) -> Option<Standing> {
         change: change_since(history, current),
         wins: wins(history, current, crate::sim::clean(call)),
     })
+}
+
+/// How a score moved across a shift, as a sentence: "Composure rose from 62 in the first half
+/// of the shift to 78 in the second." A change of 2 points or less holds steady. `None` with
+/// fewer than two calls.
+pub fn trend_words(name: &str, values: &[u8]) -> Option<String> {
+    let (a, b) = halves(values)?;
+    Some(if b > a + 2.0 {
+        format!("{name} rose from {a:.0} in the first half of the shift to {b:.0} in the second.")
+    } else if b + 2.0 < a {
+        format!("{name} fell from {a:.0} in the first half of the shift to {b:.0} in the second.")
+    } else {
+        format!("{name} held steady ({a:.0}, then {b:.0}).")
+    })
+}
+
+/// The line above Progress's chart: "2 calls; mean overall 71, mean composure 80.", with the
+/// abandoned calls named as not counted. (`None` without calls.)
+pub fn summary_words(entries: &[Entry]) -> Option<String> {
+    if entries.is_empty() {
+        return None;
+    }
+    let counted = entries.iter().filter(|e| e.counts()).count() as u32;
+    let abandoned = entries.len() as u32 - counted;
+    let not_counted = if abandoned > 0 {
+        format!(
+            " {} not counted.",
+            count(abandoned, "abandoned call is", "abandoned calls are")
+        )
+    } else {
+        String::new()
+    };
+    Some(match means(entries) {
+        Some((overall, composure)) => format!(
+            "{}; mean overall {overall}, mean composure {composure}.{not_counted}",
+            count(counted, "call", "calls"),
+        ),
+        None => format!("No finished calls yet.{not_counted}"),
+    })
+}
+
+impl Entry {
+    /// The call again, replayed from its record against `library`, for its review. The error is
+    /// a plain sentence saying why it cannot be shown (the scores kept in the entry stand).
+    pub fn replay(&self, library: &Library) -> Result<Call, String> {
+        crate::sim::replay(library, &self.record)
+            .map_err(|e| replay_problem(&e, &self.campaign_title))
+    }
+}
+
+/// Why a stored call cannot be replayed, in words for the trainee.
+pub fn replay_problem(e: &RecordError, campaign_title: &str) -> String {
+    let kept = "The scores shown for it are the ones saved when you played it.";
+    match e {
+        RecordError::ContentChanged { .. } => format!(
+            "This call cannot be replayed: the campaign \u{201c}{campaign_title}\u{201d} has changed since you played it, so its lines no longer match. {kept}"
+        ),
+        RecordError::UnknownCampaign(_) => format!(
+            "This call cannot be replayed: the campaign \u{201c}{campaign_title}\u{201d} is no longer in this browser. {kept}"
+        ),
+        RecordError::FutureSchema(_) => format!(
+            "This call was saved by a newer version of Composure, so this version cannot replay it. {kept}"
+        ),
+        RecordError::Malformed(_) | RecordError::BadChoice { .. } | RecordError::Mismatch(_) => {
+            format!("This call cannot be replayed: its saved record does not match the campaign any more. {kept}")
+        }
+    }
 }

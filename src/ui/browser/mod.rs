@@ -122,3 +122,34 @@ pub fn scroll_to_top() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
+
+/// A short date (Unix ms) in the browser's time zone, for a chart's axis: "12 Mar".
+pub fn local_short_date(ms: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+        let options = js_sys::Object::new();
+        let set = |k: &str, v: &str| {
+            let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+        };
+        set("day", "numeric");
+        set("month", "short");
+        String::from(d.to_locale_date_string("en-GB", &options))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        format!("{ms}")
+    }
+}
+
+/// Opens a `<dialog>` as a modal (focus stays inside, Escape closes it) or closes it.
+pub fn show_modal(dialog: &web_sys::HtmlDialogElement, open: bool) {
+    if open == dialog.open() {
+        return;
+    }
+    if open {
+        let _ = dialog.show_modal();
+    } else {
+        dialog.close();
+    }
+}

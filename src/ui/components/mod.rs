@@ -8,7 +8,7 @@ pub mod notice;
 pub mod review;
 
 pub use call::{CallScreen, Live, Screen};
-pub use chart::Distribution;
+pub use chart::{ChartPoint, Distribution, ScoreChart};
 pub use file_button::FileButton;
 pub use notice::{message, Message};
 pub use review::CallReview;

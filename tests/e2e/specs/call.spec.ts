@@ -130,8 +130,8 @@ test('End call asks first, then records the call as abandoned, kept out of the m
   await expect(page.getByRole('button', { name: 'Start call' })).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('composure.current'))).toBeNull();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
-  await expect(page.getByText('1 abandoned call(s) are not counted.')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Recent calls' }).getByRole('cell', { name: 'abandoned' })).toBeVisible();
+  await expect(page.getByText('1 abandoned call is not counted.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Recent calls' }).getByRole('cell', { name: 'Abandoned' })).toBeVisible();
 });
 
 test('coming back to a call under way offers Resume or End it; ending it from there records it', async ({ page }) => {
@@ -159,6 +159,6 @@ test('a drill link always starts a drill, even right after a finished call, and 
   await expect(review(page)).toBeVisible();
   await page.goto('/practice?drill=objection,insult');
   await expect(replies(page).first()).toBeVisible();
-  await expect(page.getByText('Drill: objection, insult')).toBeVisible();
+  await expect(page.getByText('Drill: objections, insults')).toBeVisible();
   await expect(review(page)).toHaveCount(0);
 });

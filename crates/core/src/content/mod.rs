@@ -12,6 +12,7 @@
 mod diag;
 mod load;
 mod model;
+pub mod names;
 mod validate;
 
 pub use diag::{Diagnostic, Diagnostics, Severity};

@@ -1,7 +1,7 @@
 //! The practice page's smaller screens: the pause when a call under way is found (resume it or
 //! end it), the review with its actions, and the drill banner.
 
-use crate::content::Kind;
+use crate::content::{names, Kind};
 use crate::flow::PracticeFlow;
 use crate::ui::components::{CallReview, Live};
 use leptos::prelude::*;
@@ -87,11 +87,11 @@ pub(super) fn DrillBanner(kinds: Vec<Kind>) -> impl IntoView {
     view! { <p class="notice notice--info drill-banner">{format!("Drill: {}", kind_names(&kinds))}</p> }
 }
 
-/// Move kinds in words, comma-separated.
+/// Move kinds in words, comma-separated ("scam checks, insults").
 fn kind_names(kinds: &[Kind]) -> String {
     kinds
         .iter()
-        .map(|k| k.as_str().replace('-', " "))
+        .map(|k| names::kind_plural(*k))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -1,7 +1,8 @@
 //! A shift on screen: the running tally with its bonus meter, and the summary at the end.
 
+use crate::content::names;
 use crate::flow::ShiftState;
-use crate::progress::halves;
+use crate::progress::trend_words;
 use crate::ui::components::Live;
 use leptos::prelude::*;
 
@@ -17,10 +18,7 @@ pub(super) fn ShiftBar(shift: ShiftState, live: RwSignal<Option<Live>>) -> impl 
     view! {
         <section class="panel shift-bar" aria-label="Shift">
             <p class="shift-bar__position">{position.map(|(i, n)| format!("Call {i} of {n}")).unwrap_or_default()}</p>
-            <p class="shift-bar__tally">
-                {format!("Successes {} · Refusals {} · Hang-ups {}", t.successes, t.refusals, t.hang_ups)}
-                {(t.failures > 0).then(|| format!(" · Compliance failures {}", t.failures))}
-            </p>
+            <p class="shift-bar__tally">{t.words()}</p>
             <div class="bonus">
                 <span id="bonus-label">{format!("Bonus: plan {} of {}", t.successes.min(shift.plan), shift.plan)}</span>
                 <div class="bonus__track" role="meter" aria-labelledby="bonus-label" aria-valuemin="0" aria-valuemax="100"
@@ -42,36 +40,24 @@ pub(super) fn ShiftSummary(
     let Some(s) = shift else {
         return view! { <p>"No shift to sum up."</p> }.into_any();
     };
-    let met = s.tally.successes >= s.plan;
+    let met = s.tally.plan_met(s.plan);
     let overall: Vec<u8> = s.results.iter().map(|r| r.overall).collect();
     let composure: Vec<u8> = s.results.iter().map(|r| r.composure).collect();
-    let trend = |name: &str, v: &[u8]| -> String {
-        match halves(v) {
-            Some((a, b)) if b > a + 2.0 => format!(
-                "{name} rose from {a:.0} in the first half of the shift to {b:.0} in the second."
-            ),
-            Some((a, b)) if b + 2.0 < a => format!(
-                "{name} fell from {a:.0} in the first half of the shift to {b:.0} in the second."
-            ),
-            Some((a, b)) => format!("{name} held steady ({a:.0}, then {b:.0})."),
-            None => String::new(),
-        }
-    };
+    let trend = |name: &str, v: &[u8]| trend_words(name, v).unwrap_or_default();
     view! {
         <section class="review" aria-labelledby="summary-title">
             <h2 id="summary-title">"Shift summary"</h2>
             <p class=if met { "outcome outcome--pass" } else { "outcome outcome--fail" }>
-                {if met { format!("Plan met: {} successes against a plan of {}. Bonus earned.", s.tally.successes, s.plan) }
-                 else { format!("Plan not met: {} successes against a plan of {}.", s.tally.successes, s.plan) }}
+                {s.tally.plan_words(s.plan)}
             </p>
-            <p>{format!("Successes {} · Refusals {} · Hang-ups {} · Compliance failures {}", s.tally.successes, s.tally.refusals, s.tally.hang_ups, s.tally.failures)}</p>
+            <p>{s.tally.words()}</p>
             <p>{trend("Composure", &composure)} " " {trend("Overall", &overall)}</p>
-            <table class="table">
+            <table class="table table--cards">
                 <caption>"Calls in this shift"</caption>
                 <thead><tr><th scope="col">"Call"</th><th scope="col">"Customer"</th><th scope="col">"Campaign"</th><th scope="col">"Ending"</th><th scope="col">"Overall"</th><th scope="col">"Composure"</th></tr></thead>
                 <tbody>
                     {s.results.iter().enumerate().map(|(i, r)| view! {
-                        <tr><td>{(i + 1).to_string()}</td><td>{r.persona.clone()}</td><td>{r.campaign.clone()}</td><td>{r.ending.as_str()}</td><td>{r.overall.to_string()}</td><td>{r.composure.to_string()}</td></tr>
+                        <tr><td data-label="Call">{(i + 1).to_string()}</td><td data-label="Customer">{r.persona.clone()}</td><td data-label="Campaign">{r.campaign.clone()}</td><td data-label="Ending">{names::ending(r.ending).name}</td><td data-label="Overall">{r.overall.to_string()}</td><td data-label="Composure">{r.composure.to_string()}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
