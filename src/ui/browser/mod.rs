@@ -5,11 +5,13 @@
 //! On native targets (where the UI is compiled for clippy but never run) each function is a
 //! harmless stand-in, so the rest of the UI needs no `cfg`.
 
+mod dialog;
 mod files;
 mod speech;
 pub mod storage;
 mod tab;
 
+pub use dialog::*;
 pub use files::*;
 pub use speech::*;
 pub use tab::*;
