@@ -288,3 +288,84 @@ fn named_enums_round_trip_between_text_and_serde() {
     assert_eq!(Kind::ALL.len(), KINDS);
     assert_eq!(Role::ALL.len(), ROLES);
 }
+
+/// A diagnostic from `line:col` to `end_line:end_col` (the end exclusive).
+fn diag(line: u32, col: u32, end_line: u32, end_col: u32) -> Diagnostic {
+    Diagnostic {
+        file: "pack.toml".into(),
+        line,
+        col,
+        end_line,
+        end_col,
+        severity: Severity::Error,
+        message: "something is wrong".into(),
+    }
+}
+
+#[test]
+fn an_excerpt_puts_a_caret_under_each_character_of_the_range() {
+    let src = "format = 1\n[campaign]\npurpose = \"party\"\n";
+    // `"party"` runs from column 11 to just before column 18.
+    assert_eq!(
+        diag(3, 11, 3, 18).excerpt(src),
+        "purpose = \"party\"\n          ^^^^^^^"
+    );
+    // A point gets one caret; so does a range that starts at the end of its line.
+    assert_eq!(diag(1, 8, 1, 8).excerpt(src), "format = 1\n       ^");
+    assert_eq!(diag(2, 11, 2, 11).excerpt(src), "[campaign]\n          ^");
+    // A range running on to later lines is marked to the end of its first line.
+    assert_eq!(diag(2, 2, 3, 4).excerpt(src), "[campaign]\n ^^^^^^^^^");
+    // A column past the end of the line is taken as the line's end.
+    assert_eq!(diag(1, 40, 1, 44).excerpt(src), "format = 1\n          ^");
+    // No such line: nothing to show.
+    assert_eq!(diag(0, 0, 0, 0).excerpt(src), "");
+    assert_eq!(diag(9, 1, 9, 2).excerpt(src), "");
+}
+
+#[test]
+fn an_excerpt_lines_up_under_tabs_wide_characters_and_windows_line_ends() {
+    // Tabs before the column stay tabs, so the caret sits under the same place.
+    let src = "[[move]]\r\n\tid = \"caf\u{e9}-\u{e9}t\u{e9}\"\r\n";
+    // `café-été` in quotes: bytes 6..19 of the line (é is two bytes), 10 characters.
+    assert_eq!(
+        diag(2, 7, 2, 20).excerpt(src),
+        "\tid = \"caf\u{e9}-\u{e9}t\u{e9}\"\n\t     ^^^^^^^^^^"
+    );
+    // A column in the middle of a two-byte character starts at that character.
+    let e = diag(2, 12, 2, 13).excerpt(src);
+    assert_eq!(e.lines().nth(1), Some("\t         ^"));
+    // The carriage return of a Windows line end is not part of the shown line.
+    assert!(!diag(1, 1, 1, 3).excerpt(src).contains('\r'));
+}
+
+#[test]
+fn a_real_diagnostic_points_at_the_faulty_text() {
+    let src = doc_example().replace("purpose = \"survey\"", "purpose = \"party\"");
+    let l = load_pack("broken.toml", &src, &customers());
+    let d = l
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("party"))
+        .expect("a diagnostic about the purpose");
+    let e = d.excerpt(&src);
+    let (line, caret) = e.split_once('\n').expect("two lines");
+    assert!(line.contains("purpose = \"party\""), "{e}");
+    let marked: String = line
+        .chars()
+        .zip(caret.chars())
+        .filter(|(_, c)| *c == '^')
+        .map(|(l, _)| l)
+        .collect();
+    assert!(marked.contains("party"), "{e}");
+    assert!(!marked.contains("purpose"), "{e}");
+    // The trainer's importer shows the same excerpt beside each diagnostic.
+    let lib = composure_core::lint::shipped().expect("shipped");
+    let p = composure_core::exchange::import_pack(&lib, &[], "broken.toml", &src);
+    assert_eq!(p.excerpts.len(), p.diagnostics.len());
+    let i = p
+        .diagnostics
+        .iter()
+        .position(|t| t.contains("party"))
+        .expect("listed");
+    assert_eq!(p.excerpts[i], e);
+}

@@ -317,15 +317,13 @@ fn an_assessment_runs_its_calls_in_order_and_ends_with_a_finish_time() {
     assert_eq!(a.current.as_ref().map(|r| r.choices.len()), Some(1));
     assert_eq!(a.offer_at_ms, Some(30.0));
     play_out(&mut call, Policy::Best, 3);
-    assert_eq!(
-        flow.progressed(lib, &call, 40.0, true),
-        Progressed::CallDone
-    );
+    assert_eq!(flow.progressed(lib, &call, 40.0, true), Progressed::Ready);
+    assert_eq!(flow.stage(), &AssessmentStage::Ready { next: 2, of: 2 });
     let mut call = flow.advance(lib, 50.0).expect("advance").expect("call 2");
     play_out(&mut call, Policy::Worst, 3);
     assert_eq!(
         flow.progressed(lib, &call, 60.0, true),
-        Progressed::CallDone
+        Progressed::Finished
     );
     assert!(flow.advance(lib, 70.0).expect("advance").is_none());
     assert_eq!(flow.stage(), &AssessmentStage::Done);
@@ -359,7 +357,10 @@ fn a_reloaded_assessment_resumes_the_same_turn_and_counts_the_reload() {
     let text = serde_json::to_string(&stored).expect("json");
     let back = Attempt::from_json(&text).expect("read");
     let mut again = AssessmentFlow::new();
-    let (resumed, offer_at) = again.resume(lib, back).expect("resume");
+    let (resumed, offer_at) = again
+        .resume(lib, back)
+        .expect("resume")
+        .expect("the call under way");
     assert_eq!(resumed.events(), call.events());
     assert_eq!(offer_at, Some(30.0), "the reply deadline carries on");
     assert_eq!(again.attempt().expect("attempt").reloads, 1);
@@ -444,4 +445,107 @@ fn an_abandoned_call_is_recorded_but_never_counted() {
     );
     // A call that is over cannot be abandoned.
     assert_eq!(Entry::abandoned(&done, gone.record.clone(), 1.0), None);
+}
+
+#[test]
+fn between_calls_the_candidate_sees_a_ready_screen_that_survives_a_reload() {
+    let lib = lib();
+    let mut flow = AssessmentFlow::new();
+    flow.intro(lib, assessment_file(8, 3)).expect("intro");
+    flow.begin("Ada", 10.0, 11).expect("begin");
+    assert_eq!(flow.ready(), None, "call 1 starts straight after Begin");
+    let mut call = flow.advance(lib, 20.0).expect("advance").expect("call 1");
+    play_out(&mut call, Policy::Best, 3);
+    assert_eq!(flow.progressed(lib, &call, 30.0, true), Progressed::Ready);
+    assert_eq!(flow.stage(), &AssessmentStage::Ready { next: 2, of: 3 });
+    assert_eq!(flow.ready(), Some((2, 3)));
+    // No call is on screen: no reply deadline runs, and leaving the tab is not counted.
+    let a = flow.persist().expect("saved").clone();
+    assert_eq!(a.current, None);
+    assert_eq!(a.offer_at_ms, None);
+    assert_eq!(a.done.len(), 1);
+    assert!(!flow.tab_left());
+    assert_eq!(flow.attempt().expect("attempt").tab_leaves, 0);
+
+    // A reload on the ready screen comes back to it, uncounted.
+    let back = Attempt::from_json(&serde_json::to_string(&a).expect("json")).expect("read");
+    let mut again = AssessmentFlow::new();
+    assert!(again.resume(lib, back).expect("resume").is_none());
+    assert_eq!(again.stage(), &AssessmentStage::Ready { next: 2, of: 3 });
+    assert_eq!(again.attempt().expect("attempt").reloads, 0);
+    assert_eq!(
+        again.persist(),
+        Some(&a),
+        "the resumed attempt is kept as it was"
+    );
+
+    // "Start call 2": the call starts now, and its deadline runs from now.
+    let mut call2 = again.advance(lib, 500.0).expect("advance").expect("call 2");
+    assert_eq!(again.stage(), &AssessmentStage::Running);
+    assert_eq!(again.persist().expect("saved").offer_at_ms, Some(500.0));
+    assert_eq!(
+        call2.origin().map(|o| o.1),
+        Some(1),
+        "the second call of the set"
+    );
+    play_out(&mut call2, Policy::Best, 3);
+    assert_eq!(
+        again.progressed(lib, &call2, 600.0, true),
+        Progressed::Ready
+    );
+    assert_eq!(again.ready(), Some((3, 3)));
+    let mut call3 = again.advance(lib, 700.0).expect("advance").expect("call 3");
+    play_out(&mut call3, Policy::Worst, 3);
+    assert_eq!(
+        again.progressed(lib, &call3, 800.0, true),
+        Progressed::Finished
+    );
+    assert_eq!(again.ready(), None, "no ready screen after the last call");
+    assert!(again.advance(lib, 900.0).expect("advance").is_none());
+    assert_eq!(again.stage(), &AssessmentStage::Done);
+}
+
+#[test]
+fn the_end_of_an_assessment_sums_up_each_call_in_words() {
+    let lib = lib();
+    let mut flow = AssessmentFlow::new();
+    flow.intro(lib, assessment_file(9, 2)).expect("intro");
+    flow.begin("Ada", 10.0, 3).expect("begin");
+    let mut played = Vec::new();
+    for (policy, t) in [(Policy::Best, 20.0), (Policy::Worst, 40.0)] {
+        let mut call = flow.advance(lib, t).expect("advance").expect("call");
+        play_out(&mut call, policy, 3);
+        flow.progressed(lib, &call, t + 1.0, true);
+        played.push(call);
+    }
+    flow.advance(lib, 60.0).expect("advance");
+    let a = flow.finished().expect("finished");
+    let sums = call_summaries(lib, a).expect("summaries");
+    assert_eq!(sums.len(), 2);
+    for (i, (s, call)) in sums.iter().zip(&played).enumerate() {
+        let report = call.report().expect("report");
+        assert_eq!(s.number, i as u32 + 1);
+        assert_eq!(s.ending, report.ending);
+        assert_eq!(s.right_ending, report.right_ending);
+        assert_eq!(s.overall, report.scores.overall);
+        assert!(
+            s.customer.starts_with(&call.persona().name),
+            "{}",
+            s.customer
+        );
+        let words = s.words();
+        assert!(words.starts_with(s.ending_words()), "{words}");
+        assert!(
+            words.contains(&format!("Overall {} out of 100", s.overall)),
+            "{words}"
+        );
+    }
+    // The best player reaches the right ending; the worst one does not.
+    assert!(sums[0].right_ending && sums[0].words().contains("the right ending"));
+    assert!(!sums[1].right_ending && sums[1].words().contains("not the ending"));
+    // A call that no longer replays is reported, not summed up wrongly.
+    let mut broken = a.clone();
+    broken.done[1].content_hash = "0000000000000000".into();
+    let e = call_summaries(lib, &broken).expect_err("broken");
+    assert!(e.starts_with("call 2 cannot be shown"), "{e}");
 }

@@ -5,11 +5,13 @@
 //! On native targets (where the UI is compiled for clippy but never run) each function is a
 //! harmless stand-in, so the rest of the UI needs no `cfg`.
 
+mod dialog;
 mod files;
 mod speech;
 pub mod storage;
 mod tab;
 
+pub use dialog::*;
 pub use files::*;
 pub use speech::*;
 pub use tab::*;
@@ -139,17 +141,5 @@ pub fn local_short_date(ms: f64) -> String {
     #[cfg(not(target_arch = "wasm32"))]
     {
         format!("{ms}")
-    }
-}
-
-/// Opens a `<dialog>` as a modal (focus stays inside, Escape closes it) or closes it.
-pub fn show_modal(dialog: &web_sys::HtmlDialogElement, open: bool) {
-    if open == dialog.open() {
-        return;
-    }
-    if open {
-        let _ = dialog.show_modal();
-    } else {
-        dialog.close();
     }
 }

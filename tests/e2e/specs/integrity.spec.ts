@@ -48,11 +48,18 @@ async function begin(page: Page, link: string, candidate: string) {
   await expect(replies(page).first()).toBeVisible();
 }
 
-/** Presses 1 until the assessment is complete, then downloads the result. */
+const startNext = (page: Page) => page.getByRole('button', { name: /^Start call \d+$/ });
+
+/** Presses 1 until the assessment is complete (starting each next call from its ready screen),
+ * then downloads the result. */
 async function finish(page: Page): Promise<string> {
   for (let i = 0; i < 200 && !(await complete(page).isVisible()); i++) {
-    await expect(replies(page).first().or(complete(page))).toBeVisible();
+    await expect(replies(page).first().or(complete(page)).or(startNext(page))).toBeVisible();
     if (await complete(page).isVisible()) break;
+    if (await startNext(page).isVisible()) {
+      await startNext(page).click();
+      continue;
+    }
     await page.keyboard.press('1');
     await page.waitForTimeout(30);
   }
@@ -170,4 +177,34 @@ test('in practice too, a reload keeps the reply deadline', async ({ page }) => {
   await expect(timer).toBeVisible();
   const left = Number((await timer.innerText()).replace(/\D/g, ''));
   expect(left).toBeLessThanOrEqual(6);
+});
+
+test('leaving the tab on the ready screen between calls is not counted; during a call it is', async ({ page }) => {
+  await fresh(page);
+  const link = await buildSet(page, 'Integrity E', 2, 'off');
+  await begin(page, link, 'Ivan');
+  const ready = page.getByRole('heading', { name: 'Call 2 of 2 — ready?', level: 1 });
+  for (let i = 0; i < 60 && !(await ready.isVisible()); i++) {
+    await expect(replies(page).first().or(ready)).toBeVisible();
+    if (await ready.isVisible()) break;
+    await page.keyboard.press('1');
+    await page.waitForTimeout(30);
+  }
+  await expect(ready).toBeVisible();
+  const leave = () =>
+    page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      Object.defineProperty(document, 'hidden', { value: false, configurable: true });
+    });
+  await leave();
+  const stored = async () => page.evaluate(() => JSON.parse(localStorage.getItem('composure.assessment') ?? '{}'));
+  expect((await stored()).tab_leaves).toBe(0);
+  await page.getByRole('button', { name: 'Start call 2' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  await leave();
+  await expect.poll(async () => (await stored()).tab_leaves).toBe(1);
+  const text = await finish(page);
+  expect(JSON.parse(text).tab_leaves).toBe(1);
+  expect(JSON.parse(text).calls).toHaveLength(2);
 });

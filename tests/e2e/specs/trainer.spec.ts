@@ -9,6 +9,21 @@ import * as path from 'path';
 const replies = (page: Page) => page.getByRole('group', { name: 'Your reply' }).getByRole('button');
 const transcript = (page: Page) => page.getByRole('log', { name: 'Transcript' }).getByRole('listitem');
 const complete = (page: Page) => page.getByRole('heading', { name: 'Assessment complete', level: 1 });
+const startNext = (page: Page) => page.getByRole('button', { name: /^Start call \d+$/ });
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 768, height: 1024 },
+  { width: 390, height: 844 },
+];
+
+/** Full-page screenshots of the page as it is, at the three sizes (kept as test artefacts). */
+async function shots(page: Page, name: string) {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: test.info().outputPath(`${name}-${size.width}x${size.height}.png`), fullPage: true });
+  }
+  await page.setViewportSize(SIZES[0]);
+}
 
 /** The first ```toml block of the content-format document: a valid pack. */
 function docPack(): string {
@@ -44,17 +59,22 @@ async function buildSet(page: Page, name: string, calls = 2, mode = 'assessment'
   return link;
 }
 
-/** Answers with digit keys until the assessment is complete. */
+/** Answers with digit keys until the assessment is complete, starting each next call from its
+ * ready screen. */
 async function playAssessment(page: Page) {
   for (let i = 0; i < 120; i++) {
     if (await complete(page).isVisible()) return;
-    await expect(replies(page).first().or(complete(page))).toBeVisible();
+    await expect(replies(page).first().or(complete(page)).or(startNext(page))).toBeVisible();
     if (await complete(page).isVisible()) return;
+    if (await startNext(page).isVisible()) {
+      await startNext(page).click();
+      continue;
+    }
     const before = `${await page.locator('.assessment-progress').innerText()}|${await transcript(page).count()}`;
     await page.keyboard.press('1');
     await expect
       .poll(async () => {
-        if (await complete(page).isVisible()) return true;
+        if ((await complete(page).isVisible()) || (await startNext(page).isVisible())) return true;
         const now = `${await page.locator('.assessment-progress').innerText().catch(() => '')}|${await transcript(page).count()}`;
         return now !== before;
       })
@@ -81,15 +101,22 @@ async function takeAssessment(page: Page, link: string, setName: string, candida
   await page.keyboard.press('1');
   // Wait for the next offer (of this call, or of the next one if that reply ended the call), so the
   // page is not between two calls when it is read.
-  await expect(replies(page).first().or(complete(page))).toBeVisible();
-  if (!(await complete(page).isVisible())) {
+  await expect(replies(page).first().or(complete(page)).or(startNext(page))).toBeVisible();
+  if (await startNext(page).isVisible()) {
+    // That reply ended call 1: a reload comes back to the ready screen.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Call 2 of 2 — ready?', level: 1 })).toBeVisible();
+    // Leaving the tab counts only while a call is on screen: start call 2 first.
+    await startNext(page).click();
+    await expect(replies(page).first()).toBeVisible();
+  } else if (!(await complete(page).isVisible())) {
     const progress = await page.locator('.assessment-progress').innerText();
     const lines = await transcript(page).allInnerTexts();
     await page.reload();
     await expect(page.locator('.assessment-progress')).toHaveText(progress);
     expect(await transcript(page).allInnerTexts()).toEqual(lines);
   }
-  // Leaving the tab is counted.
+  // Leaving the tab during a call is counted.
   await page.evaluate(() => {
     Object.defineProperty(document, 'hidden', { value: true, configurable: true });
     document.dispatchEvent(new Event('visibilitychange'));
@@ -102,9 +129,20 @@ async function takeAssessment(page: Page, link: string, setName: string, candida
   await expect(complete(page)).toBeVisible();
   await expect(page.getByText(/^(Passed|Not passed): overall \d+/)).toBeVisible();
   await expect(page.getByText('left the tab 1 time(s)')).toBeVisible();
+  // A summary of each call in words, and numbered steps to hand the result in.
+  const calls = page.getByRole('region', { name: 'Your calls' }).getByRole('listitem');
+  await expect(calls).toHaveCount(2);
+  for (const [i, call] of (await calls.all()).entries()) {
+    await expect(call).toHaveText(new RegExp(`^Call ${i + 1}: .+\\(.+\\) (Goal reached|Closed politely|You ended|Handed on|The customer hung up|A compliance failure).* \\((the right ending|not the ending).*\\)\\. Overall \\d+ out of 100\\.$`));
+  }
+  const steps = page.getByRole('region', { name: 'Hand in your result' }).getByRole('listitem');
+  await expect(steps).toHaveCount(3);
+  await expect(steps.nth(0)).toContainText('Download the result file');
+  await expect(steps.nth(1)).toContainText('Send the file to your trainer');
+  await expect(steps.nth(2)).toContainText('Your trainer imports it and sees');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download result' }).click(),
+    steps.nth(0).getByRole('button', { name: 'Download result' }).click(),
   ]);
   const file = await download.path();
   const text = fs.readFileSync(file!, 'utf8');
@@ -153,8 +191,38 @@ test('a trainer builds an assessment, a candidate takes it, the trainer sees it 
   await results(page).getByRole('button', { name: 'Overall', exact: true }).click();
   await expect(results(page).getByRole('columnheader', { name: 'Overall', exact: true })).toHaveAttribute('aria-sort', 'ascending');
 
-  // The row opens the whole transcript with per-turn feedback.
-  await row.getByRole('button', { name: 'Ada Lovelace' }).click();
+  // At 1366 x 768 the whole table fits: its last column ends inside the viewport, Verified shows.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const name of ['Verified', 'Clock']) {
+    const box = await results(page).getByRole('columnheader', { name, exact: true }).boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
+  }
+  const cell = await row.getByRole('cell').last().boundingBox();
+  expect(cell!.x + cell!.width).toBeLessThanOrEqual(1366);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  // Nothing is hidden in a sideways scroll of the table's box either.
+  const wrap = page.locator('.table-wrap').filter({ has: results(page) });
+  expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await shots(page, 'trainer-results');
+
+  // The row opens the whole transcript in a dialog, with the focus on its heading; Escape
+  // closes it and the focus goes back to the row.
+  const opener = row.getByRole('button', { name: 'Ada Lovelace' });
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'Transcript: Ada Lovelace' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Transcript: Ada Lovelace' })).toBeFocused();
+  await shots(page, 'trainer-transcript');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  await opener.click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Close transcript' })).toBeInViewport();
+  await dialog.getByRole('button', { name: 'Close transcript' }).click();
+  await expect(dialog).toHaveCount(0);
+  await opener.click();
   await expect(page.getByRole('heading', { name: 'Transcript: Ada Lovelace' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Call review' })).toHaveCount(2);
   await expect(page.getByRole('region', { name: 'Call review' })).toHaveCount(2);
@@ -162,6 +230,9 @@ test('a trainer builds an assessment, a candidate takes it, the trainer sees it 
   const ids = await page.locator('[id]').evaluateAll((els) => els.map((e) => e.id));
   expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   await expect(page.getByText('Your line:').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await shots(page, 'trainer');
 
   // CSV with the same columns.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
@@ -212,6 +283,14 @@ test('a pack with errors shows its diagnostics and is refused', async ({ page })
   await expect(page.getByRole('alert').filter({ hasText: 'The pack was not imported' })).toBeVisible();
   const diags = page.getByRole('region', { name: 'Pack diagnostics' }).getByRole('listitem');
   await expect(diags.first()).toHaveText(/^broken\.toml:\d+:\d+: error: /);
+  // The faulty line, and a caret line marking the bad value under it.
+  const party = diags.filter({ hasText: 'party' }).first();
+  const excerpt = (await party.locator('pre').innerText()).split('\n');
+  expect(excerpt[0]).toBe('purpose = "party"');
+  expect(excerpt[1]).toMatch(/^ +\^+$/);
+  expect(excerpt[1].indexOf('^')).toBe(excerpt[0].indexOf('"party"'));
+  expect(excerpt[1].trim().length).toBe('"party"'.length);
+  await shots(page, 'trainer-pack-diagnostics');
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('composure.pack.')));
   expect(keys).toHaveLength(0);
   await page.goto('/practice');
@@ -311,4 +390,96 @@ test('a result that cannot be stored (storage full) gets no row and the trainer 
   await expect(page.getByRole('row').filter({ hasText: 'Quota Tester' })).toHaveCount(1);
   await page.reload();
   await expect(page.getByRole('row').filter({ hasText: 'Quota Tester' })).toHaveCount(1);
+});
+
+test('the set form is grouped, and a refused value is shown beside its field', async ({ page }) => {
+  await fresh(page);
+  await page.goto('/trainer');
+  await page.getByRole('button', { name: 'New persona set' }).click();
+  for (const name of ['Basics', 'Customers', 'Rules']) {
+    await expect(page.getByRole('group', { name, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('group', { name: 'Basics' }).getByLabel('Set name')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Rules' }).getByLabel('Pass mark')).toBeVisible();
+  // Seed and weights are folded away under Advanced.
+  const advanced = page.getByText('Advanced: seed and score weights');
+  await expect(advanced).toBeVisible();
+  await expect(page.getByLabel('Seed')).toBeHidden();
+  await page.getByLabel('Set name').fill('Week 4');
+  await page.getByLabel('Pass mark').fill('500');
+  await page.getByRole('button', { name: 'Save set' }).click();
+  const pass = page.getByLabel('Pass mark');
+  await expect(pass).toHaveAttribute('aria-invalid', 'true');
+  await expect(pass).toHaveAccessibleDescription('enter a whole number from 0 to 100.');
+  await expect(page.getByRole('alert').filter({ hasText: 'The set was not saved. Pass mark:' })).toBeVisible();
+  await shots(page, 'trainer-set-form-error');
+  // Fixing it clears the mark; a bad seed opens Advanced and is marked there.
+  await pass.fill('60');
+  await expect(pass).not.toHaveAttribute('aria-invalid', 'true');
+  await advanced.click();
+  await page.getByLabel('Seed').fill('twelve');
+  await advanced.click();
+  await expect(page.getByLabel('Seed')).toBeHidden();
+  await page.getByRole('button', { name: 'Save set' }).click();
+  await expect(page.getByLabel('Seed')).toBeVisible();
+  await expect(page.getByLabel('Seed')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Seed')).toHaveAccessibleDescription('enter a whole number.');
+  await page.getByLabel('Seed').fill('12');
+  await page.getByRole('button', { name: 'Save set' }).click();
+  const item = page.getByRole('region', { name: 'Week 4' });
+  await expect(item).toBeVisible();
+  // One primary action; the others grouped as quiet buttons.
+  await expect(item.getByRole('button', { name: 'Copy link' })).toHaveClass(/button--primary/);
+  const more = item.getByRole('group', { name: 'More for Week 4' });
+  for (const name of ['Download file', 'Edit', 'Duplicate', 'Delete']) {
+    await expect(more.getByRole('button', { name })).toHaveClass(/button--quiet/);
+  }
+});
+
+test('between calls a ready screen waits, untimed; the screens at three sizes', async ({ page }) => {
+  await fresh(page);
+  await page.evaluate(() => localStorage.setItem('composure.prefs', JSON.stringify({ typing: false })));
+  await page.goto('/trainer');
+  await page.getByRole('button', { name: 'New persona set' }).click();
+  await page.getByLabel('Set name').fill('Ready check');
+  await page.getByLabel('Number of calls').fill('2');
+  await page.getByLabel('Difficulty').selectOption('1');
+  await page.getByLabel('Mode').selectOption('assessment');
+  await page.getByLabel('Time limit per reply').selectOption('10');
+  await page.getByRole('button', { name: 'Save set' }).click();
+  const link = await page.getByRole('region', { name: 'Ready check' }).getByRole('textbox', { name: 'Share link' }).inputValue();
+  await page.goto(link);
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Rita');
+  await shots(page, 'assessment-intro');
+  await page.getByRole('button', { name: 'Begin assessment' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  await shots(page, 'assessment-call');
+  const ready = page.getByRole('heading', { name: 'Call 2 of 2 — ready?', level: 1 });
+  for (let i = 0; i < 60 && !(await ready.isVisible()); i++) {
+    await expect(replies(page).first().or(ready)).toBeVisible();
+    if (await ready.isVisible()) break;
+    await page.keyboard.press('1');
+    await page.waitForTimeout(30);
+  }
+  await expect(ready).toBeVisible();
+  await expect(ready).toBeFocused();
+  await expect(page.getByRole('timer')).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Your reply' })).toHaveCount(0);
+  await shots(page, 'assessment-ready');
+  // A reload comes back to it, and is not counted: no call was on screen.
+  await page.reload();
+  await expect(ready).toBeVisible();
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('composure.assessment') ?? '{}'));
+  expect(stored.reloads ?? 0).toBe(0);
+  expect(stored.done).toHaveLength(1);
+  // The reply timer did not run while the ready screen showed.
+  await page.waitForTimeout(2_500);
+  await page.getByRole('button', { name: 'Start call 2' }).click();
+  await expect(page.getByText('Call 2 of 2')).toBeVisible();
+  const left = Number((await page.getByRole('timer').innerText()).replace(/\D/g, ''));
+  expect(left).toBeGreaterThanOrEqual(9);
+  await playAssessment(page);
+  await expect(complete(page)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Your calls' }).getByRole('listitem')).toHaveCount(2);
+  await shots(page, 'assessment-complete');
 });

@@ -78,6 +78,45 @@ impl Diagnostic {
             self.message
         )
     }
+
+    /// The source line the diagnostic starts on, then a caret line under it: blank space up to
+    /// the start column and a `^` under each character of the range on that line, as compilers
+    /// show it. Tabs before the column are kept in the caret line, so it lines up under a
+    /// tab-indented line; a range that runs on to later lines is marked to the end of its first
+    /// line, and a point (or a range at the line's end) gets one `^`. Columns count bytes, so a
+    /// column inside a multi-byte character is taken as that character. Empty when `src` has
+    /// no such line (a diagnostic about no line, or about another text).
+    pub fn excerpt(&self, src: &str) -> String {
+        let Some(text) = (self.line as usize)
+            .checked_sub(1)
+            .and_then(|i| src.split('\n').nth(i))
+        else {
+            return String::new();
+        };
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        let byte = |col: u32| {
+            let mut i = (col.max(1) as usize - 1).min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let start = byte(self.col);
+        let end = if self.end_line > self.line {
+            text.len()
+        } else if self.end_line == self.line {
+            byte(self.end_col).max(start)
+        } else {
+            start
+        };
+        let mut caret: String = text[..start]
+            .chars()
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let marks = text[start..end].chars().count().max(1);
+        caret.extend(std::iter::repeat_n('^', marks));
+        format!("{text}\n{caret}")
+    }
 }
 
 /// `file:line:col: severity: message`: the start of the range only, as compilers print it.

@@ -14,6 +14,9 @@ pub struct PackSource {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PackImport {
     pub diagnostics: Vec<String>,
+    /// For each of `diagnostics`, in the same order: the faulty line with a caret under its
+    /// range ([`crate::content::Diagnostic::excerpt`]), empty when there is no line to show.
+    pub excerpts: Vec<String>,
     pub errors: usize,
     /// The campaign id and title, when the pack is accepted.
     pub accepted: Option<(String, String)>,
@@ -27,6 +30,7 @@ pub fn import_pack(lib: &Library, shipped_ids: &[String], file: &str, src: &str)
     if src.len() > MAX_IMPORT_BYTES {
         return PackImport {
             diagnostics: Vec::new(),
+            excerpts: Vec::new(),
             errors: 0,
             accepted: None,
             refused: Some(format!(
@@ -37,6 +41,7 @@ pub fn import_pack(lib: &Library, shipped_ids: &[String], file: &str, src: &str)
     }
     let loaded = load_pack(file, src, &lib.customers);
     let diagnostics: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    let excerpts: Vec<String> = loaded.diagnostics.iter().map(|d| d.excerpt(src)).collect();
     let errors = loaded
         .diagnostics
         .iter()
@@ -54,6 +59,7 @@ pub fn import_pack(lib: &Library, shipped_ids: &[String], file: &str, src: &str)
     };
     PackImport {
         diagnostics,
+        excerpts,
         errors,
         accepted: if refused.is_none() {
             loaded

@@ -1,12 +1,13 @@
 //! The assessment flow: what opening the page shows (a link, a file, a resumed attempt, a
-//! finished one), the intro with its rules, the calls in order, and the end.
+//! finished one), the intro with its rules, the calls in order with a "ready?" pause between
+//! them, and the end with a summary of each call.
 //!
 //! The browser-only parts stay with the page: the tab lock (one tab per running attempt), the
 //! clock and the random salt are passed in. Everything that decides what the candidate sees and
 //! what the attempt records is here, and tested natively.
 
 use super::record_of;
-use crate::content::Library;
+use crate::content::{Ending, Library};
 use crate::exchange::{check_set, Attempt, ImportError, SetFile};
 use crate::sim::{replay, Call, Mode};
 
@@ -18,6 +19,10 @@ pub enum AssessmentStage {
     Empty,
     /// A set is open: its rules and the name field.
     Intro(Box<SetFile>),
+    /// Between two calls: call `next` (1-based) of `of` is the one to come. No call is on
+    /// screen, so no reply timer runs and leaving the tab is not counted; the call starts only
+    /// when the candidate asks ([`AssessmentFlow::advance`]). Invariant: `1 <= next <= of`.
+    Ready { next: u32, of: u32 },
     /// A call of the attempt is under way.
     Running,
     /// The attempt is over: its result.
@@ -78,13 +83,17 @@ impl Opening {
 pub enum Progressed {
     /// The call goes on; the attempt was updated (save it).
     Saved,
-    /// The call is over and recorded: start the next one with [`AssessmentFlow::advance`].
-    CallDone,
+    /// The call is over and recorded, and another one remains: the stage is now
+    /// [`AssessmentStage::Ready`], and the next call starts when the candidate asks.
+    Ready,
+    /// The last call is over and recorded: end the attempt with [`AssessmentFlow::advance`].
+    Finished,
     /// Nothing changed (no attempt running).
     Nothing,
 }
 
-/// The assessment page's state. Invariant: `attempt` is present in `Running` and `Done`.
+/// The assessment page's state. Invariant: `attempt` is present in `Ready`, `Running` and
+/// `Done`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssessmentFlow {
     stage: AssessmentStage,
@@ -154,7 +163,10 @@ impl AssessmentFlow {
     }
 
     /// Starts the next call of the attempt (returned, for the page to show), or ends the
-    /// attempt (`Ok(None)`): then the stage is `Done` and the attempt has its finish time.
+    /// attempt (`Ok(None)`): then the stage is `Done` and the attempt has its finish time. The
+    /// page calls it after [`AssessmentFlow::begin`], when the candidate presses "Start call N"
+    /// on the ready screen, and after the last call ([`Progressed::Finished`]). The reply
+    /// deadline of the new call runs from `now_ms`.
     pub fn advance(&mut self, lib: &Library, now_ms: f64) -> Result<Option<Call>, String> {
         let Some(a) = self.attempt.as_mut() else {
             return Err("There is no assessment under way.".into());
@@ -195,8 +207,18 @@ impl AssessmentFlow {
         };
         if over_on_screen {
             a.current = None;
+            a.offer_at_ms = None;
             a.done.push(rec);
-            Progressed::CallDone
+            match a.next_index() {
+                Some(i) => {
+                    self.stage = AssessmentStage::Ready {
+                        next: i + 1,
+                        of: a.set.set.len(),
+                    };
+                    Progressed::Ready
+                }
+                None => Progressed::Finished,
+            }
         } else {
             a.current = Some(rec);
             a.offer_at_ms = Some(offer_at_ms);
@@ -204,7 +226,16 @@ impl AssessmentFlow {
         }
     }
 
-    /// The candidate left the tab: counted while a call runs. Returns whether it was counted.
+    /// The call to come and how many there are, on the ready screen between calls.
+    pub fn ready(&self) -> Option<(u32, u32)> {
+        match self.stage {
+            AssessmentStage::Ready { next, of } => Some((next, of)),
+            _ => None,
+        }
+    }
+
+    /// The candidate left the tab: counted while a call runs (not on the ready screen, where
+    /// there is nothing to look up). Returns whether it was counted.
     pub fn tab_left(&mut self) -> bool {
         match (&self.stage, self.attempt.as_mut()) {
             (AssessmentStage::Running, Some(a)) => {
@@ -215,24 +246,37 @@ impl AssessmentFlow {
         }
     }
 
-    /// Resumes a stored attempt after a reload (counted): the call under way replayed to the
-    /// same turn, or the next call. Returns the call and when its offer appeared (Unix ms), so
-    /// the reply deadline carries on.
-    pub fn resume(&mut self, lib: &Library, a: Attempt) -> Result<(Call, Option<f64>), String> {
-        let call = match &a.current {
-            Some(rec) => replay(lib, rec).map_err(|e| e.to_string()),
-            None => match a.next_index() {
-                Some(i) => a.start_call(lib, i).map_err(|e| e.to_string()),
-                None => Err("nothing left to play".into()),
-            },
-        }
-        .map_err(|e| format!("The assessment in progress could not be resumed: {e}."))?;
+    /// Resumes a stored attempt after a reload. With a call under way, that call is replayed to
+    /// the same turn and the reload is counted: returned with when its offer appeared (Unix ms),
+    /// so the reply deadline carries on. Between calls (no call under way) the page comes back
+    /// to the ready screen (`Ok(None)`) and the reload is not counted: no call was on screen.
+    pub fn resume(
+        &mut self,
+        lib: &Library,
+        a: Attempt,
+    ) -> Result<Option<(Call, Option<f64>)>, String> {
+        let fail = |e: String| format!("The assessment in progress could not be resumed: {e}.");
+        let Some(rec) = &a.current else {
+            let Some(i) = a.next_index() else {
+                return Err(fail("nothing left to play".into()));
+            };
+            // The next call must still be playable here, or the ready screen would lead nowhere.
+            a.start_call(lib, i).map_err(|e| fail(e.to_string()))?;
+            self.stage = AssessmentStage::Ready {
+                next: i + 1,
+                of: a.set.set.len(),
+            };
+            self.attempt = Some(a);
+            self.running_here = true;
+            return Ok(None);
+        };
+        let call = replay(lib, rec).map_err(|e| fail(e.to_string()))?;
         let mut a = a;
         let offer_at = a.resumed();
         self.attempt = Some(a);
         self.running_here = true;
         self.stage = AssessmentStage::Running;
-        Ok((call, offer_at))
+        Ok(Some((call, offer_at)))
     }
 
     /// The attempt to keep as "the assessment under way" (saved after every change): only one
@@ -245,4 +289,70 @@ impl AssessmentFlow {
     pub fn finished(&self) -> Option<&Attempt> {
         self.attempt.as_ref().filter(|a| a.finished_at_ms.is_some())
     }
+}
+
+/// One finished call of an attempt, as the candidate's summary shows it at the end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallSummary {
+    /// 1-based, in the order played.
+    pub number: u32,
+    /// The customer's name and kind, e.g. "Margaret Hughes (Sceptic)".
+    pub customer: String,
+    pub ending: Ending,
+    /// Whether that ending was the right one for this customer.
+    pub right_ending: bool,
+    pub overall: u8,
+}
+
+impl CallSummary {
+    /// How the call ended, in a few plain words.
+    pub fn ending_words(&self) -> &'static str {
+        match self.ending {
+            Ending::Goal => "Goal reached",
+            Ending::PoliteClose => "Closed politely without the goal",
+            Ending::BoundaryEnd => "You ended an abusive call politely",
+            Ending::Escalation => "Handed on to the right team",
+            Ending::HangUp => "The customer hung up",
+            Ending::ComplianceFailure => "A compliance failure ended the call",
+        }
+    }
+
+    /// The call in one sentence: how it ended, whether that was the ending this customer
+    /// needed, and its overall score.
+    pub fn words(&self) -> String {
+        let fit = if self.right_ending {
+            "the right ending for this customer"
+        } else {
+            "not the ending this customer needed"
+        };
+        format!(
+            "{} ({fit}). Overall {} out of 100.",
+            self.ending_words(),
+            self.overall
+        )
+    }
+}
+
+/// A summary of each finished call of an attempt, in order, from replaying its records (the
+/// records hold only inputs). A call that no longer replays is an error, in words.
+pub fn call_summaries(lib: &Library, a: &Attempt) -> Result<Vec<CallSummary>, String> {
+    a.done
+        .iter()
+        .enumerate()
+        .map(|(i, rec)| {
+            let call =
+                replay(lib, rec).map_err(|e| format!("call {} cannot be shown: {e}", i + 1))?;
+            let report = call
+                .report()
+                .ok_or_else(|| format!("call {} is not finished", i + 1))?;
+            let p = call.persona();
+            Ok(CallSummary {
+                number: i as u32 + 1,
+                customer: format!("{} ({})", p.name, p.archetype_label),
+                ending: report.ending,
+                right_ending: report.right_ending,
+                overall: report.scores.overall,
+            })
+        })
+        .collect()
 }

@@ -11,7 +11,9 @@
 mod assessment;
 mod practice;
 
-pub use assessment::{AssessmentFlow, AssessmentStage, Opening, Progressed};
+pub use assessment::{
+    call_summaries, AssessmentFlow, AssessmentStage, CallSummary, Opening, Progressed,
+};
 pub use practice::{
     Next, Persist, PracticeFlow, RestoreError, Saved, ShiftResult, ShiftState, Stage, SAVED_SCHEMA,
 };

@@ -1,7 +1,9 @@
-//! The end of an assessment: the result in words and numbers, and the result file to send.
+//! The end of an assessment: the result in words and numbers, a summary of each call, and the
+//! steps to hand the result in. The summaries come from the core ([`call_summaries`]).
 
 use crate::content::Library;
 use crate::exchange::{result_of, Attempt};
+use crate::flow::call_summaries;
 use crate::ui::browser::download;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -15,6 +17,10 @@ pub(super) fn Complete(
     let Some(a) = attempt else {
         return view! { <h1>"Assessment complete"</h1> }.into_any();
     };
+    let summaries = lib
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|lib| call_summaries(lib, &a));
     let result = lib.and_then(|lib: Arc<Library>| result_of(&lib, &a, env!("CARGO_PKG_VERSION")));
     match result {
         Err(e) => view! {
@@ -26,6 +32,7 @@ pub(super) fn Complete(
             let s = r.claimed.scores;
             let json = r.to_json();
             let file = format!("composure-result-{}.json", r.finished_at_ms as u64);
+            let shown_file = file.clone();
             view! {
                 <h1>"Assessment complete"</h1>
                 <p class=if r.claimed.passed { "outcome outcome--pass" } else { "outcome outcome--fail" }>
@@ -37,8 +44,35 @@ pub(super) fn Complete(
                     }).collect_view()}
                 </dl>
                 <p>{format!("{} call(s) · left the tab {} time(s) · reloaded {} time(s).", r.calls.len(), r.tab_leaves, r.reloads)}</p>
-                <p>"Send the result file to your trainer. They replay every call to check that the scores are those of your replies."</p>
-                <button type="button" class="button button--primary" on:click=move |_| download(&file, "application/json", &json)>"Download result"</button>
+                <section class="call-summaries" aria-labelledby="calls-title">
+                    <h2 id="calls-title">"Your calls"</h2>
+                    {match summaries {
+                        Ok(list) => view! {
+                            <ol class="call-summary-list">
+                                {list.into_iter().map(|c| view! {
+                                    <li>
+                                        <strong>{format!("Call {}: ", c.number)}<bdi>{c.customer.clone()}</bdi></strong>
+                                        " "
+                                        <span>{c.words()}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        }.into_any(),
+                        Err(e) => view! { <p class="notice notice--warning">{format!("The calls cannot be listed: {e}.")}</p> }.into_any(),
+                    }}
+                </section>
+                <section class="hand-in" aria-labelledby="hand-in-title">
+                    <h2 id="hand-in-title">"Hand in your result"</h2>
+                    <ol class="hand-in-steps">
+                        <li>
+                            <p>"Download the result file. It is saved as "<code>{shown_file}</code>" in your downloads."</p>
+                            <button type="button" class="button button--primary" on:click=move |_| download(&file, "application/json", &json)>"Download result"</button>
+                        </li>
+                        <li>"Send the file to your trainer, the way they asked (by email or an upload). Send it as it is: a file that has been opened and changed shows as not verified."</li>
+                        <li>"Your trainer imports it and sees your name, each call with its transcript and scores, whether the file checks out, and how many times you left the tab or reloaded the page."</li>
+                    </ol>
+                    <p class="muted">"Your result also stays in this browser: opening the assessment link again shows it here."</p>
+                </section>
             }
             .into_any()
         }

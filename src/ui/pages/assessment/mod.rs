@@ -2,7 +2,8 @@
 //! rules, the calls in order without hints, feedback or retries, and the result to download.
 //!
 //! The attempt is saved after every reply and whenever an offer appears, so a reload resumes it
-//! with the same reply deadline (and is counted). "Begin assessment" draws the attempt's salt:
+//! with the same reply deadline (and is counted). Between two calls a ready screen waits for the
+//! candidate ("Start call 2"); a reload there comes back to it. "Begin assessment" draws the attempt's salt:
 //! the calls are seeded with it, so rehearsing the link in practice predicts nothing. A finished
 //! attempt is kept by set id, so re-opening the link shows its result, never a fresh attempt;
 //! a second tab of a running attempt is refused. None of this stops a determined cheat (a
@@ -23,8 +24,10 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query};
 
 mod complete;
+mod ready;
 
 use complete::Complete;
+use ready::Ready;
 
 /// Assessment, at `/assessment`.
 #[component]
@@ -86,8 +89,11 @@ pub fn Assessment() -> impl IntoView {
         };
         let mut step = Progressed::Nothing;
         flow.update(|f| step = f.progressed(&lib, &call, offer_at, done));
-        if step == Progressed::CallDone {
-            next();
+        match step {
+            // The ready screen shows: the finished call leaves the screen.
+            Progressed::Ready => live.set(None),
+            Progressed::Finished => next(),
+            Progressed::Saved | Progressed::Nothing => {}
         }
     });
 
@@ -148,7 +154,9 @@ pub fn Assessment() -> impl IntoView {
                     flow.update(|f| resumed = f.resume(&lib, *a));
                     resumed
                 }) {
-                    Ok((call, offer_at)) => live.set(Some(Live::resumed(call, offer_at))),
+                    Ok(Some((call, offer_at))) => live.set(Some(Live::resumed(call, offer_at))),
+                    // Between calls: back on the ready screen.
+                    Ok(None) => {}
                     Err(e) => notice.set(Some(e)),
                 }
             }
@@ -267,6 +275,10 @@ pub fn Assessment() -> impl IntoView {
                             <button type="submit" class="button button--primary">"Begin assessment"</button>
                         </form>
                     }.into_any()
+                }
+                AssessmentStage::Ready { next: n, of } => {
+                    let limit_s = flow.with_untracked(|f| f.attempt().and_then(|a| a.set.set.reply_limit_s));
+                    view! { <Ready next=n of=of limit_s=limit_s on_start=Callback::new(move |_| next()) /> }.into_any()
                 }
                 AssessmentStage::Running => view! {
                     <h1>{move || flow.with(|f| f.attempt().map(|a| format!("Assessment: {}", a.set.set.name)).unwrap_or_default())}</h1>

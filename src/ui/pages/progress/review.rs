@@ -3,7 +3,7 @@
 //! replays, the dialog says so in words and shows the scores kept with the entry.
 
 use crate::progress::Entry;
-use crate::ui::browser::{local_date_time, show_modal};
+use crate::ui::browser::{local_date_time, set_modal};
 use crate::ui::components::CallReview;
 use crate::ui::store::History;
 use crate::ui::use_app;
@@ -20,7 +20,7 @@ pub(super) fn ReviewDialog(
     Effect::new(move |_| {
         let is_open = open.get().is_some();
         if let Some(d) = dialog.get() {
-            show_modal(&d, is_open);
+            set_modal(&d, is_open);
         }
     });
     let entry = move || {

@@ -81,7 +81,19 @@ pub(super) fn PacksPanel() -> impl IntoView {
                 <section aria-label="Pack diagnostics">
                     <h3>{format!("Diagnostics ({})", r.diagnostics.len())}</h3>
                     <ul class="diagnostics">
-                        {r.diagnostics.into_iter().map(|d| view! { <li><code>{d}</code></li> }).collect_view()}
+                        {r.diagnostics.into_iter().zip(r.excerpts.into_iter().chain(std::iter::repeat(String::new()))).map(|(d, excerpt)| {
+                            // The faulty line, then the caret line under its range (hidden from
+                            // screen readers: the message already says where).
+                            let (line, caret) = excerpt.split_once('\n').map(|(l, c)| (l.to_string(), c.to_string())).unwrap_or_default();
+                            view! {
+                                <li>
+                                    <code>{d}</code>
+                                    {(!line.is_empty() || !caret.is_empty()).then(|| view! {
+                                        <pre class="excerpt" tabindex="0"><code>{line}</code>"\n"<span class="excerpt__caret" aria-hidden="true">{caret}</span></pre>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
                     </ul>
                 </section>
             })}

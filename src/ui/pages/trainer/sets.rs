@@ -38,6 +38,8 @@ pub(super) fn SetsPanel() -> impl IntoView {
     let editing: RwSignal<Option<(Option<String>, SetForm)>> = RwSignal::new(None);
     let msg: RwSignal<Option<Message>> = RwSignal::new(None);
     let deleting: RwSignal<Option<(String, String)>> = RwSignal::new(None);
+    // Why the form was not saved: the form shows it beside the field it names.
+    let problem: RwSignal<Option<String>> = RwSignal::new(None);
 
     let new_set = move |_| {
         let first = app
@@ -71,7 +73,10 @@ pub(super) fn SetsPanel() -> impl IntoView {
                     )))),
                 }
             }
-            Err(e) => msg.set(Some(Message::Problem(e))),
+            Err(e) => {
+                msg.set(None);
+                problem.set(Some(e));
+            }
         }
     });
     let import = Callback::new(move |files: Vec<web_sys::File>| {
@@ -120,7 +125,7 @@ pub(super) fn SetsPanel() -> impl IntoView {
             </div>
             {move || message(msg.get())}
             {move || editing.get().map(|(key, form)| view! {
-                <SetEditor key=key form=form on_save=save on_cancel=Callback::new(move |_| editing.set(None)) />
+                <SetEditor key=key form=form on_save=save on_cancel=Callback::new(move |_| editing.set(None)) problem=problem />
             })}
             <Show when=move || deleting.get().is_some()>
                 <div class="panel confirm" role="alertdialog" aria-labelledby="confirm-delete-title">
@@ -190,6 +195,8 @@ fn SetItem(
     let json = file.to_json();
     let file_name = format!("{}.composure-set.json", slug(&name));
     let link_copy = link.clone();
+    let has_link = link.is_some();
+    let (file_name2, json2) = (file_name.clone(), json.clone());
     view! {
         <li>
             <section class="panel set-item" aria-label=name.clone()>
@@ -205,21 +212,30 @@ fn SetItem(
                     }.into_any(),
                     None => view! { <p>{exchange::no_link_reason(&file)}</p> }.into_any(),
                 }}
-                <div class="trainer-actions">
-                    {link_copy.map(|l| view! {
-                        <button type="button" class="button" on:click=move |_| {
-                            let copied = copy_text(&l);
-                            msg.set(Some(Message::Done(if copied { format!("Link to \u{201c}{n1}\u{201d} copied.") } else { "Copy the link from the Share link box.".into() })));
-                        }>"Copy link"</button>
-                    })}
-                    <button type="button" class="button" on:click=move |_| download(&file_name, "application/json", &json)>"Download file"</button>
-                    <button type="button" class="button" on:click=move |_| editing.set(Some((Some(k1.clone()), f1.clone())))>"Edit"</button>
-                    <button type="button" class="button" on:click=move |_| {
-                        let mut f = f2.clone();
-                        f.name = format!("{} (copy)", f.name);
-                        editing.set(Some((None, f)));
-                    }>"Duplicate"</button>
-                    <button type="button" class="button button--quiet" on:click=move |_| deleting.set(Some((k2.clone(), n2.clone())))>"Delete"</button>
+                <div class="set-actions">
+                    {match link_copy {
+                        Some(l) => view! {
+                            <button type="button" class="button button--primary" on:click=move |_| {
+                                let copied = copy_text(&l);
+                                msg.set(Some(Message::Done(if copied { format!("Link to \u{201c}{n1}\u{201d} copied.") } else { "Copy the link from the Share link box.".into() })));
+                            }>"Copy link"</button>
+                        }.into_any(),
+                        None => view! {
+                            <button type="button" class="button button--primary" on:click=move |_| download(&file_name, "application/json", &json)>"Download file"</button>
+                        }.into_any(),
+                    }}
+                    <div class="set-actions__more" role="group" aria-label=format!("More for {name}")>
+                        {has_link.then(|| view! {
+                            <button type="button" class="button button--quiet" on:click=move |_| download(&file_name2, "application/json", &json2)>"Download file"</button>
+                        })}
+                        <button type="button" class="button button--quiet" on:click=move |_| editing.set(Some((Some(k1.clone()), f1.clone())))>"Edit"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| {
+                            let mut f = f2.clone();
+                            f.name = format!("{} (copy)", f.name);
+                            editing.set(Some((None, f)));
+                        }>"Duplicate"</button>
+                        <button type="button" class="button button--quiet set-actions__delete" on:click=move |_| deleting.set(Some((k2.clone(), n2.clone())))>"Delete"</button>
+                    </div>
                 </div>
             </section>
         </li>
