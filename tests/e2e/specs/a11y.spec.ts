@@ -112,6 +112,7 @@ test('the trainer page, its set form and an assessment pass axe', async ({ page 
   await noSeriousViolations(page, 'Trainer');
   await page.getByRole('button', { name: 'New persona set' }).click();
   await page.getByLabel('Set name').fill('Axe check');
+  await page.getByLabel('Number of calls').fill('2');
   await page.getByLabel('Mode').selectOption('assessment');
   await page.getByLabel('Time limit per reply').selectOption('off');
   await noSeriousViolations(page, 'Trainer set form');
@@ -124,6 +125,25 @@ test('the trainer page, its set form and an assessment pass axe', async ({ page 
   await page.getByRole('button', { name: 'Begin assessment' }).click();
   await expect(replies(page).first()).toBeVisible();
   await noSeriousViolations(page, 'Assessment call');
+  // The ready screen between calls and the result with its per-call summary.
+  const done = page.getByRole('heading', { name: 'Assessment complete', level: 1 });
+  const ready = page.getByRole('heading', { name: /— ready\?$/, level: 1 });
+  let readyChecked = false;
+  for (let i = 0; i < 200 && !(await done.isVisible()); i++) {
+    await expect(replies(page).first().or(ready).or(done)).toBeVisible();
+    if (await done.isVisible()) break;
+    if (await ready.isVisible()) {
+      if (!readyChecked) await noSeriousViolations(page, 'Assessment ready screen');
+      readyChecked = true;
+      await page.getByRole('button', { name: /^Start call \d+$/ }).click();
+      continue;
+    }
+    await page.keyboard.press('1');
+    await page.waitForTimeout(30);
+  }
+  await expect(done).toBeVisible();
+  expect(readyChecked).toBe(true);
+  await noSeriousViolations(page, 'Assessment complete');
 });
 
 test("the trainer's set form works from the keyboard alone, and markup in a name stays text", async ({ page }) => {

@@ -31,6 +31,10 @@ async function playWithKeys(page: Page, key = '1') {
     if (await review(page).isVisible()) return;
     await page.keyboard.press(key);
     await expect.poll(async () => (await review(page).isVisible()) || (await transcript(page).count()) > before).toBe(true);
+    // The verdict waits for "Continue" (Enter) before the next offer or the review.
+    const go = page.getByRole('button', { name: 'Continue' });
+    await expect(go.or(replies(page).first()).or(review(page))).toBeVisible();
+    if (await go.isVisible()) await page.keyboard.press('Enter');
   }
   throw new Error('the call did not end within 45 replies');
 }
