@@ -162,3 +162,28 @@ test('a drill link always starts a drill, even right after a finished call, and 
   await expect(page.getByText('Drill: objections, insults')).toBeVisible();
   await expect(review(page)).toHaveCount(0);
 });
+
+test('in an assessment at 1366x768 the title stays compact: the newest line and every reply are in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/trainer');
+  await page.getByRole('button', { name: 'New persona set' }).click();
+  await page.getByLabel('Set name').fill('Laptop check with a rather long assessment name');
+  await page.getByLabel('Number of calls').fill('2');
+  await page.getByLabel('Mode').selectOption('assessment');
+  await page.getByRole('button', { name: 'Save set' }).click();
+  const link = await page
+    .getByRole('region', { name: 'Laptop check with a rather long assessment name' })
+    .getByRole('textbox', { name: 'Share link' })
+    .inputValue();
+  await page.goto(link);
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Grace');
+  await page.getByRole('button', { name: 'Begin assessment' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  await inView(page, 'newest customer line', await transcript(page).last().boundingBox());
+  const n = await replies(page).count();
+  for (let i = 0; i < n; i++) await inView(page, `reply ${i + 1} of ${n}`, await replies(page).nth(i).boundingBox());
+  await inView(page, 'countdown', await page.getByRole('timer').boundingBox());
+  await page.screenshot({ path: test.info().outputPath('assessment-call-1366x768.png') });
+});

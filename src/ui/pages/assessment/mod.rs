@@ -24,9 +24,11 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query};
 
 mod complete;
+mod intro;
 mod ready;
 
 use complete::Complete;
+use intro::Intro;
 use ready::Ready;
 
 /// Assessment, at `/assessment`.
@@ -255,27 +257,7 @@ pub fn Assessment() -> impl IntoView {
                         <input type="file" accept=".json,application/json" class="visually-hidden" on:change=open_file />
                     </label>
                 }.into_any(),
-                AssessmentStage::Intro(f) => {
-                    let s = &f.set;
-                    view! {
-                        <h1>{format!("Assessment: {}", s.name)}</h1>
-                        <h2>"Rules"</h2>
-                        <ul class="rules">
-                            <li>{format!("{} call(s), one after another, the same customers in the same order for every candidate.", s.len())}</li>
-                            <li>{match s.reply_limit_s { Some(t) => format!("Time limit per reply: {t} seconds."), None => "No time limit per reply.".into() }}</li>
-                            <li>"No hints, no retries, and no feedback until the end."</li>
-                            <li>{format!("Pass mark: {} (the mean overall score of your calls).", s.pass_mark)}</li>
-                            <li>"Leaving this tab during the assessment is counted and reported to your trainer."</li>
-                        </ul>
-                        <form class="panel" on:submit=move |ev| { ev.prevent_default(); begin.run(()); }>
-                            <div class="field">
-                                <label for="candidate">"Your name"</label>
-                                <input id="candidate" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-                            </div>
-                            <button type="submit" class="button button--primary">"Begin assessment"</button>
-                        </form>
-                    }.into_any()
-                }
+                AssessmentStage::Intro(f) => view! { <Intro set=f.set.clone() name=name on_begin=begin /> }.into_any(),
                 AssessmentStage::Ready { next: n, of } => {
                     let limit_s = flow.with_untracked(|f| f.attempt().and_then(|a| a.set.set.reply_limit_s));
                     view! { <Ready next=n of=of limit_s=limit_s on_start=Callback::new(move |_| next()) /> }.into_any()

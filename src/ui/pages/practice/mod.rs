@@ -5,11 +5,10 @@
 //! every reply (as its record: the inputs only), so a reload replays it to the same turn.
 
 use super::set_title;
-use crate::content::{content_hash, Kind, Library};
-use crate::flow::{Next, Persist, PracticeFlow, Saved, Stage};
-use crate::progress::Entry;
-use crate::sim::{Call, CallRecord, Calls, Event, PersonaSet};
-use crate::ui::browser::{epoch_ms, fresh_seed, prefers_reduced_motion, scroll_to_top, speak};
+use crate::content::{Kind, Library};
+use crate::flow::{Next, PracticeFlow, Stage};
+use crate::sim::{Call, Calls, Event, PersonaSet};
+use crate::ui::browser::{fresh_seed, scroll_to_top, speak};
 use crate::ui::components::{CallScreen, Live, Screen};
 use crate::ui::params::PracticeQuery;
 use crate::ui::store::{self, Prefs};
@@ -18,6 +17,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query;
 use std::sync::Arc;
 
+mod keep;
 mod screens;
 mod setup;
 mod shift;
@@ -44,34 +44,13 @@ pub fn Practice() -> impl IntoView {
 
 #[component]
 fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
-    // Settings out of range (a difficulty of 99, a customer or campaign this library lacks) fall
-    // back to their defaults, and the page says which.
-    let customers: Vec<&str> = lib.customers.archetypes.iter().map(|a| &*a.id).collect();
-    let campaigns: Vec<&str> = lib.campaigns.iter().map(|c| &*c.id).collect();
-    let (stored_prefs, prefs_notices) = store::load_prefs_reported(&customers, &campaigns);
-    let mut initial = stored_prefs;
-    if lib.campaign(&initial.campaign).is_none() {
-        initial.campaign = lib
-            .campaigns
-            .first()
-            .map(|c| c.id.to_string())
-            .unwrap_or_default();
-    }
-    if prefers_reduced_motion() {
-        initial.typing = false;
-    }
+    let (initial, prefs_notice) = keep::initial_prefs(&lib);
     let prefs = RwSignal::new(initial);
     let live: RwSignal<Option<Live>> = RwSignal::new(None);
     // The flow (stage, shift, focus, the call's record): a plain struct, tested natively.
     let flow = RwSignal::new(PracticeFlow::new());
     let stage = Memo::new(move |_| flow.with(|f| f.stage()));
-    let notice: RwSignal<Option<String>> = RwSignal::new((!prefs_notices.is_empty()).then(|| {
-        prefs_notices
-            .iter()
-            .map(|n| n.to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }));
+    let notice: RwSignal<Option<String>> = RwSignal::new(prefs_notice);
     let screen = move || {
         let p = prefs.get_untracked();
         Screen {
@@ -81,65 +60,11 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
         }
     };
 
-    // Restore a call in progress after a reload (before the effect below may store anything).
-    match store::load_current::<Saved>() {
-        Some(Ok(saved)) => match PracticeFlow::restore(&lib, &saved) {
-            Ok((restored, call)) => {
-                let (typing, voice) = restored.display();
-                prefs.update(|p| {
-                    p.typing = typing;
-                    p.voice = voice;
-                });
-                live.set(Some(Live::resumed(call, saved.offer_at_ms)));
-                flow.set(restored);
-            }
-            Err(e) => notice.set(store::set_aside_current(&e.to_string()).map(|n| {
-                format!("Your call in progress could not be restored: {n} You can start a new one.")
-            })),
-        },
-        Some(Err(e)) => notice.set(Some(format!(
-            "Your call in progress could not be restored because {e}."
-        ))),
-        None => {}
-    }
-
-    // The one place the call in progress is stored: whenever what the flow keeps changes.
-    Effect::new(move |_| match flow.with(|f| f.persist()) {
-        Persist::Keep => {}
-        Persist::Write(saved) => {
-            if let Err(e) = store::save_current(&saved) {
-                notice.set(Some(format!(
-                    "This call could not be saved: {e}. It will be lost on reload."
-                )));
-            }
-        }
-        Persist::Clear => {
-            if let Err(e) = store::remove_current() {
-                notice.set(Some(format!(
-                    "The finished call could not be cleared from this browser: {e}."
-                )));
-            }
-        }
-    });
-
-    let lib_keep = lib.clone();
-    let keep_entry = Callback::new(move |(call, abandoned): (Call, bool)| {
-        let record = CallRecord::of(&call, content_hash(call.campaign(), &lib_keep.customers));
-        let entry = record.and_then(|r| {
-            if abandoned {
-                Entry::abandoned(&call, r, epoch_ms())
-            } else {
-                Entry::from_call(&call, r, epoch_ms())
-            }
-        });
-        if let Some(entry) = entry {
-            if let Err(e) = store::save_entry(&entry) {
-                notice.set(Some(format!(
-                    "This call could not be added to your progress: {e}."
-                )));
-            }
-        }
-    });
+    // Restore a call in progress after a reload (before the effect below may store anything),
+    // then store what the flow keeps whenever it changes: the one place the call is stored.
+    keep::restore(&lib, flow, live, prefs, notice);
+    keep::persist(flow, notice);
+    let keep_entry = keep::history(lib.clone(), notice);
 
     let lib_change = lib.clone();
     let on_change = Callback::new(move |_: ()| {
