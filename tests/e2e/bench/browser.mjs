@@ -65,7 +65,13 @@ async function play(browser, turnsWanted, callsWanted) {
   for (;;) {
     const done = await page.evaluate(() => window.__lat.length);
     if (done >= turnsWanted && calls >= callsWanted) break;
-    await replies(page).first().or(review(page)).waitFor();
+    const go = page.getByRole('button', { name: 'Continue' });
+    await replies(page).first().or(review(page)).or(go).waitFor();
+    if (await go.isVisible()) {
+      // The verdict card after a reply: move on (the turn was timed when the line arrived).
+      await page.keyboard.press('Enter');
+      continue;
+    }
     if (await review(page).isVisible()) {
       calls++;
       if (calls % 10 === 0) {
@@ -78,7 +84,11 @@ async function play(browser, turnsWanted, callsWanted) {
       continue;
     }
     await page.keyboard.press(String(1 + Math.floor(Math.random() * 3)));
-    await page.waitForFunction((n) => window.__lat.length > n || !!document.querySelector('#review-title'), done);
+    // The customer's next line, or (when the reply ended the call) the verdict card.
+    await page.waitForFunction(
+      (n) => window.__lat.length > n || !!document.querySelector('#review-title, .verdict__continue'),
+      done,
+    );
   }
   const latencies = await page.evaluate(() => window.__lat);
   await context.close();

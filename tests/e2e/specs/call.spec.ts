@@ -1,24 +1,13 @@
 import { expect, Page, test } from '@playwright/test';
+import { freshPractice, go, replies, review, transcript } from '../support/practice';
 
 // The call screen as a trainee lives it, at a laptop, a tablet and a phone: the newest customer
 // line and every offered reply in view, the verdict in its moment, a countdown that says what
 // happened, a way out, and focus that follows the conversation. Screenshots of each screen are
 // kept as test artefacts (target/e2e/test-results/), not compared as golden images.
 
-const transcript = (page: Page) => page.getByRole('log', { name: 'Transcript' }).getByRole('listitem');
-const replies = (page: Page) => page.getByRole('group', { name: 'Your reply' }).getByRole('button');
-const review = (page: Page) => page.getByRole('heading', { name: 'Call review' });
 const verdict = (page: Page) => page.getByRole('region', { name: 'Feedback on your last line' });
-const go = (page: Page) => page.getByRole('button', { name: 'Continue' });
 
-async function fresh(page: Page, prefs: Record<string, unknown> = {}) {
-  await page.goto('/');
-  await page.evaluate((p) => {
-    localStorage.clear();
-    localStorage.setItem('composure.prefs', JSON.stringify({ typing: false, ...p }));
-  }, prefs);
-  await page.goto('/practice');
-}
 
 /** Every part of the element's box lies inside the viewport. */
 async function inView(page: Page, what: string, box: { x: number; y: number; width: number; height: number } | null) {
@@ -37,7 +26,7 @@ async function noSidewaysScroll(page: Page, where: string) {
 for (const [width, height] of [[1366, 768], [768, 1024]]) {
   test(`at ${width}x${height} the newest customer line, every reply and the verdict are in view without scrolling`, async ({ page }) => {
     await page.setViewportSize({ width, height });
-    await fresh(page, { reply_limit_s: 30, difficulty: 3 });
+    await freshPractice(page, { reply_limit_s: 30, difficulty: 3 });
     await page.getByRole('button', { name: 'Start call' }).click();
     let checked = 0;
     for (let turn = 0; turn < 6; turn++) {
@@ -70,7 +59,7 @@ for (const [width, height] of [[1366, 768], [768, 1024]]) {
 
 test('at 390x844 no call screen scrolls sideways, and the customer line sits with the replies', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await fresh(page, { reply_limit_s: 30 });
+  await freshPractice(page, { reply_limit_s: 30 });
   await noSidewaysScroll(page, 'setup');
   await page.screenshot({ path: test.info().outputPath('setup-390x844.png'), fullPage: true });
   await page.getByRole('button', { name: 'Start call' }).click();
@@ -87,7 +76,7 @@ test('at 390x844 no call screen scrolls sideways, and the customer line sits wit
 });
 
 test('after a keyboard reply focus moves to the verdict, then to the first line of the next offer', async ({ page }) => {
-  await fresh(page);
+  await freshPractice(page);
   for (let attempt = 0; attempt < 8; attempt++) {
     await page.getByRole('button', { name: /Start call|Next call/ }).click();
     await expect(replies(page).first()).toBeVisible();
@@ -105,7 +94,7 @@ test('after a keyboard reply focus moves to the verdict, then to the first line 
 });
 
 test('a reply that runs out of time says so plainly, and the countdown is a bar with the seconds', async ({ page }) => {
-  await fresh(page, { reply_limit_s: 10 });
+  await freshPractice(page, { reply_limit_s: 10 });
   await page.getByRole('button', { name: 'Start call' }).click();
   await expect(replies(page).first()).toBeVisible();
   const timer = page.getByRole('timer');
@@ -116,7 +105,7 @@ test('a reply that runs out of time says so plainly, and the countdown is a bar 
 });
 
 test('End call asks first, then records the call as abandoned, kept out of the means', async ({ page }) => {
-  await fresh(page);
+  await freshPractice(page);
   await page.getByRole('button', { name: 'Start call' }).click();
   await expect(replies(page).first()).toBeVisible();
   await page.getByRole('button', { name: 'End call' }).click();
@@ -135,7 +124,7 @@ test('End call asks first, then records the call as abandoned, kept out of the m
 });
 
 test('coming back to a call under way offers Resume or End it; ending it from there records it', async ({ page }) => {
-  await fresh(page);
+  await freshPractice(page);
   await page.getByRole('button', { name: 'Start call' }).click();
   await expect(replies(page).first()).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -148,7 +137,7 @@ test('coming back to a call under way offers Resume or End it; ending it from th
 });
 
 test('a drill link always starts a drill, even right after a finished call, and names what it drills', async ({ page }) => {
-  await fresh(page);
+  await freshPractice(page);
   await page.getByRole('button', { name: 'Start call' }).click();
   // Finish the call, so that its review is what a reload would show.
   for (let i = 0; i < 90 && !(await review(page).isVisible()); i++) {

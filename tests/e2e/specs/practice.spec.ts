@@ -1,11 +1,9 @@
 import { expect, Page, test } from '@playwright/test';
+import { freshPractice, moveOn, playWithKeys, replies, review, transcript } from '../support/practice';
 
 // Journeys of a new hire on /practice and /progress, played the way a person would: elements
 // are found by role and accessible name, and calls are answered with the keyboard.
 
-const transcript = (page: Page) => page.getByRole('log', { name: 'Transcript' }).getByRole('listitem');
-const replies = (page: Page) => page.getByRole('group', { name: 'Your reply' }).getByRole('button');
-const review = (page: Page) => page.getByRole('heading', { name: 'Call review' });
 
 /** Tabs forward until the element with this role and name has focus. */
 async function tabTo(page: Page, role: 'button' | 'link', name: string) {
@@ -17,41 +15,8 @@ async function tabTo(page: Page, role: 'button' | 'link', name: string) {
   throw new Error(`could not reach ${role} "${name}" with Tab`);
 }
 
-/** Answers with digit keys until the call review appears; returns the number of replies. */
-async function playWithKeys(page: Page, key = '1'): Promise<number> {
-  let turns = 0;
-  for (; turns < 45; turns++) {
-    if (await review(page).isVisible()) return turns;
-    const before = await transcript(page).count();
-    await expect(replies(page).first().or(review(page))).toBeVisible();
-    if (await review(page).isVisible()) return turns;
-    await page.keyboard.press(key);
-    await expect.poll(async () => (await review(page).isVisible()) || (await transcript(page).count()) > before).toBe(true);
-    await moveOn(page);
-  }
-  throw new Error('the call did not end within 45 replies');
-}
 
-/** After a reply the verdict card waits for "Continue": Enter moves on (focus is on it). */
-async function moveOn(page: Page) {
-  const go = page.getByRole('button', { name: 'Continue' });
-  await expect(go.or(replies(page).first()).or(review(page))).toBeVisible();
-  if (await go.isVisible()) {
-    await expect(go).toBeFocused();
-    await page.keyboard.press('Enter');
-    await expect(go).toBeHidden();
-  }
-}
 
-async function freshPractice(page: Page, prefs: Record<string, unknown> = {}) {
-  await page.goto('/');
-  await page.evaluate((p) => {
-    localStorage.clear();
-    localStorage.setItem('composure.prefs', JSON.stringify({ typing: false, ...p }));
-  }, prefs);
-  await page.goto('/practice');
-  await expect(page.getByRole('heading', { name: 'Practice', level: 1 })).toBeVisible();
-}
 
 test('a whole practice call, keyboard only, ends in its review', async ({ page }) => {
   await freshPractice(page, { typing: true });

@@ -1,13 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
+import { freshPractice, playWithKeys, review } from '../support/practice';
 
 // Progress worth opening (issue 14, section 3): human names instead of internal ids, a chart with
 // labelled axes, dates and a point per call, past calls that open their review, and no sideways
 // scrolling on a tablet or a phone (the table becomes cards). Screenshots are kept as artefacts.
 
-const transcript = (page: Page) => page.getByRole('log', { name: 'Transcript' }).getByRole('listitem');
-const replies = (page: Page) => page.getByRole('group', { name: 'Your reply' }).getByRole('button');
-const review = (page: Page) => page.getByRole('heading', { name: 'Call review' });
 const points = (page: Page) => page.getByRole('group', { name: "Open a call's review" }).getByRole('button');
 const dialog = (page: Page) => page.getByRole('dialog');
 
@@ -22,32 +20,7 @@ const RAW_IDS = [
 ];
 const ENDINGS = ['Goal reached', 'Closed politely', 'Ended over abuse', 'Handed on', 'Customer hung up', 'Compliance breach'];
 
-/** Answers with digit keys until the call review appears. */
-async function playWithKeys(page: Page, key = '1') {
-  for (let turns = 0; turns < 45; turns++) {
-    if (await review(page).isVisible()) return;
-    const before = await transcript(page).count();
-    await expect(replies(page).first().or(review(page))).toBeVisible();
-    if (await review(page).isVisible()) return;
-    await page.keyboard.press(key);
-    await expect.poll(async () => (await review(page).isVisible()) || (await transcript(page).count()) > before).toBe(true);
-    // The verdict waits for "Continue" (Enter) before the next offer or the review.
-    const go = page.getByRole('button', { name: 'Continue' });
-    await expect(go.or(replies(page).first()).or(review(page))).toBeVisible();
-    if (await go.isVisible()) await page.keyboard.press('Enter');
-  }
-  throw new Error('the call did not end within 45 replies');
-}
 
-async function freshPractice(page: Page, prefs: Record<string, unknown> = {}) {
-  await page.goto('/');
-  await page.evaluate((p) => {
-    localStorage.clear();
-    localStorage.setItem('composure.prefs', JSON.stringify({ typing: false, ...p }));
-  }, prefs);
-  await page.goto('/practice');
-  await expect(page.getByRole('heading', { name: 'Practice', level: 1 })).toBeVisible();
-}
 
 /** Two practice calls, then Progress. */
 async function twoCallsThenProgress(page: Page) {

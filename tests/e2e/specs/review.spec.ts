@@ -1,28 +1,11 @@
 import { expect, Page, test } from '@playwright/test';
+import { playWithKeys, review } from '../support/practice';
 
 // The review explains each score (a definition and what cost points in this call), and a second
 // call with the same customer shows the change since the first.
 
-const transcript = (page: Page) => page.getByRole('log', { name: 'Transcript' }).getByRole('listitem');
-const replies = (page: Page) => page.getByRole('group', { name: 'Your reply' }).getByRole('button');
-const review = (page: Page) => page.getByRole('heading', { name: 'Call review' });
 const SCORES = ['Overall', 'Composure', 'Correctness', 'Outcome', 'Responsiveness'];
 
-async function playWithKeys(page: Page, key: string) {
-  for (let turns = 0; turns < 45; turns++) {
-    if (await review(page).isVisible()) return;
-    const before = await transcript(page).count();
-    await expect(replies(page).first().or(review(page))).toBeVisible();
-    if (await review(page).isVisible()) return;
-    await page.keyboard.press(key);
-    await expect.poll(async () => (await review(page).isVisible()) || (await transcript(page).count()) > before).toBe(true);
-    // The verdict waits for "Continue" (Enter) before the next offer or the review.
-    const go = page.getByRole('button', { name: 'Continue' });
-    await expect(go.or(replies(page).first()).or(review(page))).toBeVisible();
-    if (await go.isVisible()) await page.keyboard.press('Enter');
-  }
-  throw new Error('the call did not end within 45 replies');
-}
 
 test('each score has its definition and what cost points, and a retry shows the change', async ({ page }) => {
   await page.goto('/');

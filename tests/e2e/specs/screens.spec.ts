@@ -1,12 +1,10 @@
 import { expect, Page, test } from '@playwright/test';
+import { go, replies, review } from '../support/practice';
 
 // Every practice screen at a laptop, a tablet and a phone: nothing scrolls sideways, each new
 // screen starts at its top, and a screenshot of each is kept as a test artefact
 // (target/e2e/test-results/screens-*/), for people to look at, not as golden images.
 
-const replies = (page: Page) => page.getByRole('group', { name: 'Your reply' }).getByRole('button');
-const review = (page: Page) => page.getByRole('heading', { name: 'Call review' });
-const go = (page: Page) => page.getByRole('button', { name: 'Continue' });
 
 async function look(page: Page, name: string) {
   const [scrollWidth, width, scrollY] = await page.evaluate(() => [

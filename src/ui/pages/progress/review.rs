@@ -28,7 +28,7 @@ pub(super) fn ReviewDialog(
             .and_then(|i| history.with_untracked(|h| h.entries.get(i).cloned()))
     };
     view! {
-        <dialog node_ref=dialog class="review-dialog" aria-labelledby="progress-review-title"
+        <dialog node_ref=dialog class="dialog review-dialog" aria-labelledby="progress-review-title"
             on:close=move |_| open.set(None)>
             {move || entry().map(|e| view! { <PastCall entry=e on_close=move || open.set(None) /> })}
         </dialog>
@@ -52,7 +52,7 @@ fn PastCall(entry: Entry, on_close: impl Fn() + Send + Sync + 'static) -> impl I
         entry.archetype
     );
     view! {
-        <div class="review-dialog__bar">
+        <div class="dialog__bar review-dialog__bar">
             <p class="review-dialog__about">{about}</p>
             <button type="button" class="button button--quiet" on:click=move |_| on_close()>"Close"</button>
         </div>

@@ -28,8 +28,8 @@ pub(super) fn Transcript(checked: Checked, on_close: Callback<()>) -> impl IntoV
         }
     };
     view! {
-        <dialog node_ref=dialog class="transcript-dialog" aria-labelledby="transcript-title" on:close=move |_| on_close.run(())>
-            <div class="transcript-dialog__head">
+        <dialog node_ref=dialog class="dialog transcript-dialog" aria-labelledby="transcript-title" on:close=move |_| on_close.run(())>
+            <div class="dialog__bar transcript-dialog__head">
                 <h2 id="transcript-title" tabindex="-1" node_ref=heading>"Transcript: "<bdi>{exchange::display_name(&f.candidate)}</bdi></h2>
                 <button type="button" class="button" on:click=close>"Close transcript"</button>
             </div>
