@@ -180,9 +180,11 @@ async fn the_review_shows_outcome_scores_steps_and_better_lines() {
         one(&root, "h2").text_content().as_deref(),
         Some("Call review")
     );
-    let labels: Vec<String> = all(&root, ".scores dt")
+    // One card per score, named by its heading, with its value and its definition.
+    let cards = all(&root, "section.score-card");
+    let labels: Vec<String> = cards
         .iter()
-        .filter_map(|d| d.text_content())
+        .filter_map(|c| one(c, "h3").text_content())
         .collect();
     assert_eq!(
         labels,
@@ -194,9 +196,23 @@ async fn the_review_shows_outcome_scores_steps_and_better_lines() {
             "Responsiveness"
         ]
     );
-    let values: Vec<String> = all(&root, ".scores dd")
+    for c in &cards {
+        let id = one(c, "h3").id();
+        assert_eq!(
+            c.get_attribute("aria-labelledby"),
+            Some(id),
+            "a card is named by its heading"
+        );
+        assert!(
+            one(c, ".score-card__definition")
+                .text_content()
+                .is_some_and(|t| t.ends_with('.')),
+            "each score has its definition"
+        );
+    }
+    let values: Vec<String> = cards
         .iter()
-        .filter_map(|d| d.text_content())
+        .filter_map(|c| one(c, ".score-card__value").text_content())
         .collect();
     assert_eq!(values[0], report.scores.overall.to_string());
     assert_eq!(values[1], report.scores.composure.to_string());
