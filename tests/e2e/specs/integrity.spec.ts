@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { untilReady } from '../support/assessment';
 import * as fs from 'fs';
 
 // Assessment integrity as a cheating candidate would probe it: an edited link, a rehearsal in
@@ -183,14 +184,7 @@ test('leaving the tab on the ready screen between calls is not counted; during a
   await fresh(page);
   const link = await buildSet(page, 'Integrity E', 2, 'off');
   await begin(page, link, 'Ivan');
-  const ready = page.getByRole('heading', { name: 'Call 2 of 2 — ready?', level: 1 });
-  for (let i = 0; i < 60 && !(await ready.isVisible()); i++) {
-    await expect(replies(page).first().or(ready)).toBeVisible();
-    if (await ready.isVisible()) break;
-    await page.keyboard.press('1');
-    await page.waitForTimeout(30);
-  }
-  await expect(ready).toBeVisible();
+  const ready = await untilReady(page);
   const leave = () =>
     page.evaluate(() => {
       Object.defineProperty(document, 'hidden', { value: true, configurable: true });

@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { untilReady } from '../support/assessment';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -454,14 +455,7 @@ test('between calls a ready screen waits, untimed; the screens at three sizes', 
   await page.getByRole('button', { name: 'Begin assessment' }).click();
   await expect(replies(page).first()).toBeVisible();
   await shots(page, 'assessment-call');
-  const ready = page.getByRole('heading', { name: 'Call 2 of 2 — ready?', level: 1 });
-  for (let i = 0; i < 60 && !(await ready.isVisible()); i++) {
-    await expect(replies(page).first().or(ready)).toBeVisible();
-    if (await ready.isVisible()) break;
-    await page.keyboard.press('1');
-    await page.waitForTimeout(30);
-  }
-  await expect(ready).toBeVisible();
+  const ready = await untilReady(page);
   await expect(ready).toBeFocused();
   await expect(page.getByRole('timer')).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Your reply' })).toHaveCount(0);
