@@ -1,10 +1,15 @@
-// Browser figures for scripts/bench: load time, turn latency and memory, measured with the
-// Performance APIs in Debian's Chromium against the release build on loopback.
-// Usage: node bench/browser.mjs BASE_URL RUNS > result.json
+// Browser figures for scripts/bench: load time, transfer, turn latency and memory, measured with
+// the Performance APIs in Debian's Chromium against the release builds on loopback. The bare
+// Leptos baseline (bench/baseline) is measured in the same browser, its page loads interleaved
+// with Composure's so that drift in the machine's speed hits both.
+// Usage: node bench/browser.mjs BASE_URL RUNS CALLS BASELINE_URL > result.json
 import { chromium } from '@playwright/test';
 
 const base = process.argv[2];
 const runs = Number(process.argv[3] ?? 7);
+const callsWanted = Number(process.argv[4] ?? 100);
+const baseline = process.argv[5];
+if (!base || !baseline) throw new Error('usage: browser.mjs BASE_URL RUNS CALLS BASELINE_URL');
 
 const launch = () =>
   chromium.launch({
@@ -13,31 +18,94 @@ const launch = () =>
       '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
   });
 
-async function freshPage(browser, prefs) {
+/** A new browser context (empty cache, no service worker) whose first request warms the
+ * connection to `origin` with a small file, as every measured load does. */
+async function freshPage(browser, prefs, origin = base) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  await page.goto(base + '/favicon.svg');
-  await page.evaluate((p) => { localStorage.clear(); localStorage.setItem('composure.prefs', JSON.stringify(p)); }, prefs);
+  await page.goto(origin + '/favicon.svg');
+  if (prefs) {
+    await page.evaluate((p) => { localStorage.clear(); localStorage.setItem('composure.prefs', JSON.stringify(p)); }, prefs);
+  }
   return { context, page };
 }
 
 const replies = (page) => page.getByRole('group', { name: 'Your reply' }).getByRole('button');
 const review = (page) => page.getByRole('heading', { name: 'Call review' });
+const now = (page) => page.evaluate(() => performance.now());
 
+/** Cold load of Composure's Home: navigation start to the Practice link in the DOM. */
+async function composureHome(browser) {
+  const { context, page } = await freshPage(browser, { typing: false });
+  await page.goto(base + '/');
+  await page.getByRole('link', { name: 'Practice', exact: true }).first().waitFor();
+  const t = await now(page);
+  await context.close();
+  return t;
+}
+
+/** Cold load of /practice: navigation start to the first offered line of a call. */
+async function composureFirstLine(browser) {
+  const { context, page } = await freshPage(browser, { typing: false });
+  await page.goto(base + '/practice');
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await replies(page).first().waitFor();
+  const t = await now(page);
+  await context.close();
+  return t;
+}
+
+/** Cold load of the baseline's Home, measured the same way: navigation start to its link. */
+async function baselineHome(browser) {
+  const { context, page } = await freshPage(browser, null, baseline);
+  await page.goto(baseline + '/');
+  await page.getByRole('link', { name: 'Counter', exact: true }).waitFor();
+  const t = await now(page);
+  await context.close();
+  return t;
+}
+
+/** RUNS rounds of the three cold loads; each round starts with a different one, so neither app
+ * always runs first. */
 async function loadTimes(browser) {
-  const home = [], firstLine = [];
+  const home = [], firstLine = [], baselineHomes = [];
+  const jobs = [
+    async () => baselineHomes.push(await baselineHome(browser)),
+    async () => home.push(await composureHome(browser)),
+    async () => firstLine.push(await composureFirstLine(browser)),
+  ];
   for (let i = 0; i < runs; i++) {
-    const { context, page } = await freshPage(browser, { typing: false });
-    await page.goto(base + '/');
-    await page.getByRole('link', { name: 'Practice', exact: true }).first().waitFor();
-    home.push(await page.evaluate(() => performance.now()));
-    await page.goto(base + '/practice');
-    await page.getByRole('button', { name: 'Start call' }).click();
-    await replies(page).first().waitFor();
-    firstLine.push(await page.evaluate(() => performance.now()));
-    await context.close();
+    for (let j = 0; j < jobs.length; j++) await jobs[(i + j) % jobs.length]();
   }
-  return { home, firstLine };
+  return { home, firstLine, baselineHome: baselineHomes };
+}
+
+/** The same-origin files a page fetched (its own document included), as URL paths. */
+const fetched = (page) =>
+  page.evaluate(() => {
+    const here = location.origin;
+    const urls = [performance.getEntriesByType('navigation')[0]?.name ?? location.href,
+      ...performance.getEntriesByType('resource').map((e) => e.name)];
+    return [...new Set(urls.filter((u) => u.startsWith(here)).map((u) => new URL(u).pathname))];
+  });
+
+/** The files of a first visit: Composure's Home, then (in the page) Practice and a first call;
+ * the baseline's Home, then its second page. */
+async function firstVisit(browser) {
+  let { context, page } = await freshPage(browser, { typing: false });
+  await page.goto(base + '/');
+  await page.getByRole('link', { name: 'Practice', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await replies(page).first().waitFor();
+  const composure = await fetched(page);
+  await context.close();
+  ({ context, page } = await freshPage(browser, null, baseline));
+  await page.goto(baseline + '/');
+  await page.getByRole('link', { name: 'Counter', exact: true }).click();
+  await page.getByRole('button').first().waitFor();
+  const base_ = await fetched(page);
+  await context.close();
+  return { composure, baseline: base_ };
 }
 
 /** Plays calls with the keyboard; returns per-turn latencies (key press to the customer's next
@@ -98,8 +166,9 @@ async function play(browser, turnsWanted, callsWanted) {
 const browser = await launch();
 try {
   const load = await loadTimes(browser);
-  const game = await play(browser, 200, Number(process.argv[4] ?? 100));
-  console.log(JSON.stringify({ load, ...game }));
+  const files = await firstVisit(browser);
+  const game = await play(browser, 200, callsWanted);
+  console.log(JSON.stringify({ load, files, ...game }));
 } finally {
   await browser.close();
 }
