@@ -7,7 +7,7 @@
 //! read the library from here, so a stored pack that no longer loads is missing from all of them
 //! alike, and the Trainer lists it with the reason.
 
-use super::store;
+use super::store::{self, Key};
 use crate::content::{parse_pack, Library};
 use crate::exchange::{self, compose_library, import_pack, PackSource, SetFile};
 use leptos::prelude::*;
@@ -24,9 +24,13 @@ pub struct StoredPack {
 }
 
 impl StoredPack {
-    /// The campaign id the pack was stored under.
-    pub fn id(&self) -> &str {
-        self.key.trim_start_matches("composure.pack.")
+    /// The campaign id the pack was stored under (the store reads its key; the page never
+    /// spells one).
+    pub fn id(&self) -> String {
+        match Key::parse(&self.key) {
+            Some(Key::Pack(id)) => id,
+            _ => self.key.clone(),
+        }
     }
 }
 

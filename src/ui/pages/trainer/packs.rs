@@ -118,7 +118,7 @@ fn PackItem(
     confirming: RwSignal<Option<String>>,
     remove: Callback<String>,
 ) -> impl IntoView {
-    let id = pack.id().to_string();
+    let id = pack.id();
     let file = exchange::short(&pack.pack.file, 60);
     let label = match &pack.status {
         Ok(()) => format!("{id} ({file})"),
