@@ -1,21 +1,43 @@
 // Composure's service worker: after one visit the app loads and works with the network off.
 //
 // - Install: fetch the page, find the files it names (the hashed wasm, js and css, the icon, the
-//   manifest) and cache them with it.
+//   manifest, the content catalog) and cache them with it, then every campaign's data file the
+//   catalog names (their names carry a hash of their bytes), so practice works offline after
+//   one visit.
 // - Navigations: network first, so a new release is picked up on the next visit; the cached page
 //   when offline. Each fresh page re-caches its files and drops the ones the release no longer
 //   names, so a new release replaces the cached one.
+// - The content catalog (`/packs/index.json`, the one data file whose name does not change):
+//   network first, then the cache, so a page always reads the catalog of its own release.
 // - Other same-origin GETs: cache first, then the network.
 const CACHE = 'composure';
 
 const assetsOf = (html) =>
-  [...new Set([...html.matchAll(/["'](\/[^"'\s?#]+\.(?:js|wasm|css|svg|webmanifest|md))["']/g)].map((m) => m[1]))];
+  [...new Set([...html.matchAll(/["'](\/[^"'\s?#]+\.(?:js|wasm|css|svg|webmanifest|md|json))["']/g)].map((m) => m[1]))];
+
+// The campaign data files the content catalog names (relative to the app's root).
+async function packsOf(cache, assets) {
+  const catalog = assets.find((a) => a.endsWith('/packs/index.json'));
+  if (!catalog) return [];
+  const response = await cache.match(catalog);
+  if (!response) return [];
+  const { campaigns = [] } = await response.json();
+  return campaigns.map((c) => '/' + c.href);
+}
 
 async function cacheRelease(cache, response) {
   const html = await response.clone().text();
-  const assets = assetsOf(html);
+  const named = assetsOf(html);
   await cache.put('/', response);
-  await cache.addAll(assets);
+  // The catalog is fetched fresh: its name is the same in every release.
+  await Promise.all(named.map(async (a) => {
+    const r = await fetch(a, { cache: a.endsWith('.json') ? 'no-store' : 'default' });
+    if (!r.ok) throw new Error(`${a}: HTTP ${r.status}`);
+    await cache.put(a, r);
+  }));
+  const packs = await packsOf(cache, named);
+  await cache.addAll(packs);
+  const assets = [...named, ...packs];
   const keep = new Set(['/', ...assets].map((p) => new URL(p, self.location.origin).href));
   for (const req of await cache.keys()) {
     if (!keep.has(req.url)) await cache.delete(req);
@@ -53,6 +75,19 @@ self.addEventListener('fetch', (event) => {
           return response;
         } catch {
           return (await cache.match('/')) ?? Response.error();
+        }
+      })(),
+    );
+    return;
+  }
+  if (url.pathname === '/packs/index.json') {
+    event.respondWith(
+      (async () => {
+        const cache = await caches.open(CACHE);
+        try {
+          return await fetch(req, { cache: 'no-store' });
+        } catch {
+          return (await cache.match(req)) ?? Response.error();
         }
       })(),
     );

@@ -7,7 +7,7 @@ use composure_core::sim::{
     Call, CallRecord, Calls, Mode, PersonaSet, Policy, Scores, Stream, Weights,
 };
 mod common;
-use common::{assessment_set, doc_example, lib};
+use common::{assessment_set, compiled, doc_example, lib};
 
 /// Plays a whole assessment with a scripted player and returns its result file.
 fn take(lib: &Library, set: &PersonaSet, packs: Vec<PackSource>, policy: Policy) -> ResultFile {
@@ -321,6 +321,23 @@ fn results_round_trip_and_verify() {
     let best = take(lib(), &assessment_set(1, 3), Vec::new(), Policy::Best);
     let worst = take(lib(), &assessment_set(1, 3), Vec::new(), Policy::Worst);
     assert!(best.claimed.passed && !worst.claimed.passed);
+}
+
+/// Results made before the content was compiled (the app parsed the packs' TOML) verify with
+/// the compiled content, and the other way round: the content hash is the same in both.
+#[test]
+fn results_verify_across_the_toml_and_the_compiled_content() {
+    let (_, compiled) = compiled();
+    for (seed, policy) in [(4, Policy::Best), (5, Policy::Random), (6, Policy::Worst)] {
+        let set = assessment_set(seed, 3);
+        let before = take(lib(), &set, Vec::new(), policy);
+        let c = verify_result(&compiled, before.clone());
+        assert_eq!(c.verdict, Verdict::Verified, "{policy:?}");
+        assert_eq!(c.summary, before.claimed);
+        let after = take(&compiled, &set, Vec::new(), policy);
+        assert_eq!(after.content_hash, before.content_hash);
+        assert_eq!(verify_result(lib(), after).verdict, Verdict::Verified);
+    }
 }
 
 #[test]

@@ -8,7 +8,7 @@ use composure::ui::pages::home::Home;
 use composure::ui::pages::not_found::NotFound;
 use composure::ui::params::{AssessmentQuery, Drill, PracticeQuery};
 use composure::ui::state::compose;
-use composure::ui::{shipped_library, App};
+use composure::ui::App;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::Router;
@@ -16,7 +16,7 @@ use leptos_router::params::{Params, ParamsMap};
 use wasm_bindgen_test::*;
 
 mod web_common;
-use web_common::container;
+use web_common::{container, shipped_library};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

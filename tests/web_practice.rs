@@ -4,13 +4,13 @@
 
 use composure::sim::{Call, Calls, Choice, Event, PersonaSet, Policy, Stream};
 use composure::ui::components::{CallReview, CallScreen, Live, Screen};
-use composure::ui::shipped_library as library;
+
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 mod web_common;
-use web_common::{all, container, one};
+use web_common::{all, container, one, shipped_library as library};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

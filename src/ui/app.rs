@@ -12,7 +12,7 @@ use super::pages::not_found::NotFound;
 use super::pages::practice::Practice;
 use super::pages::progress::Progress;
 use super::pages::trainer::Trainer;
-use super::state::{use_app, AppState};
+use super::state::{use_app, AppState, LOADING};
 
 /// The whole app: the state every page shares, the router and the page shell around the routes.
 #[component]
@@ -97,10 +97,10 @@ pub fn Shell() -> impl IntoView {
                 {notices}
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
-                    <Route path=path!("/practice") view=Practice />
-                    <Route path=path!("/trainer") view=Trainer />
-                    <Route path=path!("/assessment") view=Assessment />
-                    <Route path=path!("/progress") view=Progress />
+                    <Route path=path!("/practice") view=|| view! { <WithContent><Practice /></WithContent> } />
+                    <Route path=path!("/trainer") view=|| view! { <WithContent><Trainer /></WithContent> } />
+                    <Route path=path!("/assessment") view=|| view! { <WithContent><Assessment /></WithContent> } />
+                    <Route path=path!("/progress") view=|| view! { <WithContent><Progress /></WithContent> } />
                 </Routes>
             </div>
         </main>
@@ -109,6 +109,20 @@ pub fn Shell() -> impl IntoView {
                 <p>"Composure runs entirely in your browser. Nothing you do here leaves this device."</p>
             </div>
         </footer>
+    }
+}
+
+/// A page that plays or lists calls: shown once the built-in content has arrived (or could not,
+/// and the page says why); until then a status line. Home needs no content and never waits.
+#[component]
+fn WithContent(children: ChildrenFn) -> impl IntoView {
+    let app = use_app();
+    move || {
+        if app.content_ready() {
+            children().into_any()
+        } else {
+            view! { <p class="loading" role="status">{LOADING}</p> }.into_any()
+        }
     }
 }
 

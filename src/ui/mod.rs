@@ -15,7 +15,7 @@ pub mod state;
 pub mod store;
 
 pub use app::App;
-pub use state::{shipped_library, use_app, AppState};
+pub use state::{use_app, AppState};
 
 /// Mounts the app on `<body>`. Called once by the `composure-app` binary in the browser.
 pub fn start() {

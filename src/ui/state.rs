@@ -7,11 +7,13 @@
 //! read the library from here, so a stored pack that no longer loads is missing from all of them
 //! alike, and the Trainer lists it with the reason.
 
+use super::browser::fetch_text;
 use super::store::{self, Key};
+use crate::content::compiled::{read_campaign, read_catalog, CATALOG_PATH};
 use crate::content::{parse_pack, Library};
 use crate::exchange::{self, compose_library, import_pack, PackSource, SetFile};
 use leptos::prelude::*;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// A pack kept in this browser, and whether it is part of the library.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,19 +126,23 @@ fn why_left_out(shipped: &Library, pack: &PackSource) -> String {
     }
 }
 
-/// The shipped content, loaded once.
-pub fn shipped_library() -> Result<Arc<Library>, String> {
-    static LIB: OnceLock<Result<Arc<Library>, String>> = OnceLock::new();
-    LIB.get_or_init(|| {
-        Library::shipped().map(Arc::new).map_err(|errors| {
-            let first = errors.first().map(|d| d.to_string()).unwrap_or_default();
-            format!(
-                "The built-in content could not be loaded ({} problem(s), first: {first}).",
-                errors.len()
-            )
-        })
-    })
-    .clone()
+/// What a page shows while the built-in content is on its way.
+pub const LOADING: &str = "The calls are loading…";
+
+/// Fetches the compiled shipped content (`content::compiled`): the catalog, then every
+/// campaign's data file at once. Runs once, after the first page is on screen.
+async fn fetch_shipped() -> Result<Arc<Library>, String> {
+    let failed = |why: String| format!("The built-in content could not be loaded: {why}.");
+    let text = fetch_text(CATALOG_PATH).await.map_err(failed)?;
+    let catalog = read_catalog(&text).map_err(|e| failed(e.to_string()))?;
+    let texts =
+        futures::future::join_all(catalog.campaigns.iter().map(|e| fetch_text(&e.href))).await;
+    let mut loaded = Vec::with_capacity(texts.len());
+    for (entry, text) in catalog.campaigns.iter().zip(texts) {
+        let text = text.map_err(failed)?;
+        loaded.push(read_campaign(entry, &text).map_err(|e| failed(e.to_string()))?);
+    }
+    Ok(Arc::new(Library::compiled(&catalog, &loaded)))
 }
 
 /// The state every page shares. Copy: it is made of signal handles only.
@@ -146,23 +152,30 @@ pub struct AppState {
     stored_packs: RwSignal<Vec<(String, PackSource)>>,
     /// The persona sets in storage, as last read. Refreshed by [`AppState::refresh_sets`].
     sets: RwSignal<Vec<(String, SetFile)>>,
-    /// The library over `stored_packs`.
+    /// The shipped content: `None` while it loads, then the library or why it could not load.
+    shipped: RwSignal<Option<Result<Arc<Library>, String>>>,
+    /// The library over `shipped` and `stored_packs`.
     content: Memo<Content>,
     /// What reading storage set aside or could not read, in plain words, until dismissed.
     notices: RwSignal<Vec<String>>,
 }
 
 impl AppState {
-    /// Reads storage once and builds the state.
+    /// Reads storage once and builds the state; the shipped content is `None` until
+    /// [`AppState::set_shipped`] (or [`AppState::provide`], which fetches it).
     pub fn new() -> Self {
         let (packs, mut notices) = store::load_packs_reported();
         let (sets, set_notices) = store::load_sets_reported();
         notices.extend(set_notices);
         let stored_packs = RwSignal::new(packs);
         let sets = RwSignal::new(sets);
-        let content =
-            Memo::new(move |_| stored_packs.with(|p| compose(shipped_library(), p.as_slice())));
+        let shipped: RwSignal<Option<Result<Arc<Library>, String>>> = RwSignal::new(None);
+        let content = Memo::new(move |_| {
+            let shipped = shipped.get().unwrap_or_else(|| Err(LOADING.to_string()));
+            stored_packs.with(|p| compose(shipped, p.as_slice()))
+        });
         AppState {
+            shipped,
             stored_packs,
             sets,
             content,
@@ -170,11 +183,34 @@ impl AppState {
         }
     }
 
-    /// Builds the state and provides it to the component tree below the current owner.
+    /// Builds the state, provides it to the component tree below the current owner, and
+    /// starts fetching the shipped content.
     pub fn provide() -> Self {
         let state = AppState::new();
         provide_context(state);
+        leptos::task::spawn_local(async move {
+            let shipped = fetch_shipped().await;
+            state.set_shipped(shipped);
+        });
         state
+    }
+
+    /// The shipped content has arrived (or could not): the library follows.
+    pub fn set_shipped(&self, shipped: Result<Arc<Library>, String>) {
+        self.shipped.set(Some(shipped));
+    }
+
+    /// Whether the shipped content has arrived or failed (tracked): pages that play or list
+    /// calls wait for it.
+    pub fn content_ready(&self) -> bool {
+        self.shipped.with(Option::is_some)
+    }
+
+    /// The shipped content alone, without stored packs (untracked).
+    pub fn shipped_untracked(&self) -> Result<Arc<Library>, String> {
+        self.shipped
+            .get_untracked()
+            .unwrap_or_else(|| Err(LOADING.to_string()))
     }
 
     /// The library the app plays (tracked).
@@ -242,7 +278,7 @@ impl AppState {
         if packs.is_empty() {
             return Ok(());
         }
-        let shipped = shipped_library()?;
+        let shipped = self.shipped_untracked()?;
         let ids: Vec<String> = shipped.campaigns.iter().map(|c| c.id.to_string()).collect();
         let mut ok = Vec::new();
         for p in packs {

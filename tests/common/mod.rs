@@ -57,3 +57,24 @@ pub fn finished_call(policy: Policy, seed: u64) -> (Call, CallRecord) {
     let record = CallRecord::of(&call, content_hash(c, &lib.customers)).expect("record");
     (call, record)
 }
+
+/// The shipped library compiled (`composure compile`) and read back as the app reads it: the
+/// files written, and the library.
+pub fn compiled() -> (Vec<(String, String)>, Library) {
+    use composure_core::content::compiled::{compile, read_campaign, read_catalog};
+    let files = compile(lib(), "content/customers.toml").expect("compiles");
+    let catalog = read_catalog(&files[0].1).expect("the catalog reads");
+    let campaigns: Vec<_> = catalog
+        .campaigns
+        .iter()
+        .map(|e| {
+            let (_, text) = files
+                .iter()
+                .find(|(path, _)| *path == e.href)
+                .expect("a data file for every entry");
+            read_campaign(e, text).expect("the data file reads")
+        })
+        .collect();
+    let back = Library::compiled(&catalog, &campaigns);
+    (files, back)
+}

@@ -33,3 +33,11 @@ pub fn one(root: &web_sys::Element, selector: &str) -> web_sys::Element {
         .expect("valid selector")
         .unwrap_or_else(|| panic!("nothing matches {selector}"))
 }
+
+/// The shipped content as the app plays it, loaded here from the packs embedded in the core
+/// (the app itself fetches their compiled form; a test page has no server for them).
+pub fn shipped_library() -> Result<std::sync::Arc<composure::content::Library>, String> {
+    composure::content::Library::shipped()
+        .map(std::sync::Arc::new)
+        .map_err(|e| format!("{} problem(s) in the shipped content", e.len()))
+}

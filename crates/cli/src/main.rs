@@ -5,6 +5,9 @@
 //! - `simulate [--policy P] [--campaign C] [--archetype A] [--difficulty D] [--seed S] [--count N]`
 //! - `replay FILE`: verify a call record (JSON).
 //! - `bench [--turns N]`: engine throughput and lint time.
+//! - `compile --out DIR`: validate the shipped content and write its compiled form (the catalog
+//!   and one data file per campaign, `content::compiled`) under `DIR/packs/`; the web build runs
+//!   it (Trunk's post-build hook, `scripts/compile-packs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -23,7 +26,7 @@ mod cli {
     use std::sync::Arc;
     use std::time::Instant;
 
-    const USAGE: &str = "usage: composure <lint|stats|simulate|replay|bench> [options]
+    const USAGE: &str = "usage: composure <lint|stats|simulate|replay|bench|compile> [options]
   lint PATH...        validate content files (packs, and customers.toml if named)
   stats PATH...       count moves, utterances and lines per campaign
   simulate            play calls with a scripted policy and print score statistics
@@ -39,7 +42,9 @@ mod cli {
       --by-archetype  also print each player's results per archetype
       --scores        also print every score's mean and the endings
   replay FILE         replay a call record and verify its claimed scores
-  bench [--turns N]   engine turns per second and lint time";
+  bench [--turns N]   engine turns per second and lint time
+  compile --out DIR   validate the shipped content (with playthroughs) and write its compiled
+                      form for the web app: DIR/packs/index.json and one file per campaign";
 
     pub fn run(args: Vec<String>) -> i32 {
         let Some(cmd) = args.first() else {
@@ -53,6 +58,7 @@ mod cli {
             "simulate" => simulate(rest),
             "replay" => replay_cmd(rest),
             "bench" => bench(rest),
+            "compile" => compile(rest),
             _ => {
                 eprintln!("{USAGE}");
                 2
@@ -608,6 +614,67 @@ mod cli {
                 println!();
             }
         }
+        0
+    }
+
+    /// `compile --out DIR`: the shipped content, validated and played through, written as the
+    /// web app reads it. Any error stops it before a file is written.
+    fn compile(args: &[String]) -> i32 {
+        let out = match args {
+            [flag, dir] if flag == "--out" => std::path::PathBuf::from(dir),
+            _ => {
+                eprintln!("usage: composure compile --out DIR");
+                return 2;
+            }
+        };
+        let lib = match composure_core::lint::shipped() {
+            Ok(lib) => lib,
+            Err(errors) => {
+                for d in &errors {
+                    eprintln!("{d}");
+                }
+                eprintln!("compile: {} error(s); nothing written", errors.len());
+                return 1;
+            }
+        };
+        let problems: Vec<Diagnostic> = check_library(&lib.campaigns)
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        if !problems.is_empty() {
+            for d in &problems {
+                eprintln!("{d}");
+            }
+            eprintln!(
+                "compile: {} library problem(s); nothing written",
+                problems.len()
+            );
+            return 1;
+        }
+        let files = match compiled::compile(&lib, SHIPPED_CUSTOMERS.0) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("compile: {e}");
+                return 1;
+            }
+        };
+        for (path, text) in &files {
+            let target = out.join(path);
+            let written = target
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|_| std::fs::write(&target, text));
+            if let Err(e) = written {
+                eprintln!("{}: cannot write: {e}", target.display());
+                return 1;
+            }
+        }
+        let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
+        println!(
+            "compile: {} campaign(s) and the catalog, {bytes} bytes, in {}",
+            files.len() - 1,
+            out.join("packs").display()
+        );
         0
     }
 

@@ -110,8 +110,18 @@ pub const PACK: Versioned = Versioned {
     unversioned: None,
 };
 
+/// The shipped content compiled at build time (`content::compiled`: the catalog and one data
+/// file per pack). A build only ever reads the files it was built with, but a service worker may
+/// serve an older build's files for a moment, so a mismatch is refused, never misread.
+pub const COMPILED: Versioned = Versioned {
+    noun: "compiled content",
+    current: 1,
+    min_read: 1,
+    unversioned: None,
+};
+
 /// Every kind, for tests and documentation.
-pub const ALL: [Versioned; 8] = [
+pub const ALL: [Versioned; 9] = [
     HISTORY,
     RECORD,
     CURRENT_CALL,
@@ -120,6 +130,7 @@ pub const ALL: [Versioned; 8] = [
     RESULT_FILE,
     PREFS,
     PACK,
+    COMPILED,
 ];
 
 /// Why a document's version cannot be read. Its `Display` is a plain clause about "it".

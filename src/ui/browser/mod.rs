@@ -1,4 +1,4 @@
-//! Thin wrappers over the browser: clock, storage, media queries, speech, downloads, files,
+//! Thin wrappers over the browser: clock, fetching the app's own files, storage, media queries, speech, downloads, files,
 //! drag and drop, the clipboard, page visibility and the document title. The rest of the UI calls
 //! these and never a browser API itself; gloo's crates do the work where they fit.
 //!
@@ -6,12 +6,14 @@
 //! harmless stand-in, so the rest of the UI needs no `cfg`.
 
 mod dialog;
+mod fetch;
 mod files;
 mod speech;
 pub mod storage;
 mod tab;
 
 pub use dialog::*;
+pub use fetch::*;
 pub use files::*;
 pub use speech::*;
 pub use tab::*;

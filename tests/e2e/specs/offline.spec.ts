@@ -1,20 +1,53 @@
 import { expect, test } from '@playwright/test';
 
-// After one visit, Composure loads and a whole call can be played with the network off.
+// After one visit, Composure loads and a whole call can be played with the network off. The
+// campaigns are data files beside the app (packs/), not text inside the wasm: the service worker
+// keeps every one of them.
 
-test('after one visit the app loads and plays a call offline', async ({ page, context }) => {
+test('the wasm carries no pack text: campaigns are data files the page fetches', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Composure', level: 1 })).toBeVisible();
+  const found = await page.evaluate(async () => {
+    const catalog = await (await fetch('/packs/index.json')).json();
+    const pack = await (await fetch('/' + catalog.campaigns[0].href)).json();
+    // The longest thing a customer says in the campaign.
+    const line: string = pack.moves.flatMap((m: { say: string[][] }) => m.say.flat()).reduce((a: string, b: string) => (b.length > a.length ? b : a), '');
+    const wasm = performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.endsWith('.wasm'))!;
+    const text = new TextDecoder().decode(await (await fetch(wasm)).arrayBuffer());
+    return { campaigns: catalog.campaigns.length, line, inWasm: text.includes(line) };
+  });
+  expect(found.campaigns).toBe(5);
+  expect(found.line.length).toBeGreaterThan(10);
+  expect(found.inWasm, `"${found.line}" is not in the wasm`).toBe(false);
+});
+
+test('after one visit the app loads and plays a call offline, in any campaign', async ({ page, context }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Composure', level: 1 })).toBeVisible();
   await page.evaluate(async () => {
     localStorage.setItem('composure.prefs', JSON.stringify({ typing: false }));
     await navigator.serviceWorker.ready;
   });
-  await expect.poll(() => page.evaluate(() => caches.keys().then(async (k) => (k.length ? (await caches.open(k[0])).keys() : [])).then((r) => r.length))).toBeGreaterThan(4);
+  // The page, its files, the catalog and every campaign's data file are cached.
+  const cached = () => page.evaluate(async () => {
+    const keys = await caches.keys();
+    if (!keys.length) return -1;
+    const urls = (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname);
+    const catalog = await (await fetch('/packs/index.json')).json();
+    const packs: string[] = catalog.campaigns.map((c: { href: string }) => '/' + c.href);
+    return ['/packs/index.json', ...packs].filter((p) => !urls.includes(p)).length;
+  });
+  await expect.poll(cached).toBe(0);
 
   await context.setOffline(true);
   expect(await page.evaluate(() => fetch('/favicon.svg?not-cached').then(() => 'online', () => 'offline'))).toBe('offline');
   await page.goto('/practice');
   await expect(page.getByRole('heading', { name: 'Practice', level: 1 })).toBeVisible();
+  // Not the first campaign: every pack is there offline, not only the one used before.
+  const campaign = page.getByRole('combobox', { name: 'Campaign' });
+  const options = await campaign.getByRole('option').allTextContents();
+  expect(options.length).toBe(5);
+  await campaign.selectOption({ label: options[options.length - 1] });
   await page.getByRole('button', { name: 'Start call' }).click();
   const replies = page.getByRole('group', { name: 'Your reply' }).getByRole('button');
   const review = page.getByRole('heading', { name: 'Call review' });

@@ -9,6 +9,7 @@
 //! one loader for the shipped packs (in tests) and a trainer's imported pack (in the app), so the
 //! two can never drift apart.
 
+pub mod compiled;
 mod diag;
 mod load;
 mod model;

@@ -279,7 +279,7 @@ pub const PLACEHOLDERS: &[&str] = &[
 ];
 
 /// A required step of a campaign (e.g. "Verify identity before account details").
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     pub id: Text,
     pub label: Text,
@@ -291,7 +291,7 @@ pub struct Step {
 }
 
 /// A compliance breach a line can commit.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Violation {
     pub id: Text,
     pub label: Text,
@@ -300,7 +300,7 @@ pub struct Violation {
 }
 
 /// The effect of a line on the customer's state (already resolved from defaults).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Effect {
     pub mood: i32,
     pub trust: i32,
@@ -335,7 +335,7 @@ impl Effect {
 ///
 /// Invariant: indices in `satisfies` and `requires` are valid step indices of the campaign, and
 /// those in `violates` are valid violation indices.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Line {
     pub text: Text,
     pub tone: Tone,
@@ -368,7 +368,7 @@ impl Line {
 /// Invariants: `say[l]` is non-empty exactly for the levels `min_level..=max_level`;
 /// `lines` has at least four lines, among them a model line, a calm mistake and a line that is
 /// not composed; `phase` is a valid index into the campaign's phases.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Move {
     pub id: Text,
     pub kind: Kind,
@@ -402,7 +402,7 @@ impl Move {
 ///
 /// Invariants: ids are unique; at most 64 steps (the engine keeps them in a bit set); at least
 /// one opening, win and refuse move; every step is satisfiable by some line.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Campaign {
     pub id: Text,
     pub title: Text,
@@ -420,7 +420,9 @@ pub struct Campaign {
     pub by_role: [Vec<usize>; ROLES],
     /// Hash of the pack's source text (FNV-1a 64), identifying this exact content.
     pub source_hash: u64,
-    /// The pack's source text, kept so a pack can be exported again unchanged.
+    /// The pack's source text, kept so a pack can be exported again unchanged. Empty in a
+    /// compiled pack ([`super::compiled`]): shipped packs are never exported from the app.
+    #[serde(skip)]
     pub source: Text,
     /// The file name diagnostics and exports use.
     pub file: Text,
@@ -451,7 +453,7 @@ impl Campaign {
 ///
 /// Invariants: `provocation` is 0..=3; `ages`, `traits` are non-empty; `fates` and `weights`
 /// are indexed by [`Fate::index`] and [`Kind::index`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Archetype {
     pub id: Text,
     pub label: Text,
@@ -476,7 +478,7 @@ pub struct Archetype {
 /// Invariants: every list is non-empty; `still_there` and `hang_up`, indexed by
 /// [`Direction::index`] and then [`Level::index`], have lines at all four levels for both
 /// directions.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Customers {
     pub first_names: Vec<Text>,
     pub last_names: Vec<Text>,

@@ -11,7 +11,7 @@ mod sets;
 mod transcript;
 
 use super::set_title;
-use crate::ui::shipped_library;
+use crate::ui::use_app;
 use leptos::prelude::*;
 use packs::PacksPanel;
 use results::ResultsPanel;
@@ -21,7 +21,7 @@ use sets::SetsPanel;
 #[component]
 pub fn Trainer() -> impl IntoView {
     set_title("Trainer");
-    let body = match shipped_library() {
+    let body = match use_app().shipped_untracked() {
         Ok(_) => view! {
             <SetsPanel />
             <PacksPanel />

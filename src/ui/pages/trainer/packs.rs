@@ -7,7 +7,7 @@ use crate::exchange::{self, import_pack, PackImport, PackSource};
 use crate::ui::browser::{download, read_file};
 use crate::ui::components::{message, FileButton, Message};
 use crate::ui::state::StoredPack;
-use crate::ui::{shipped_library, store, use_app};
+use crate::ui::{store, use_app};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -33,7 +33,7 @@ pub(super) fn PacksPanel() -> impl IntoView {
                     return;
                 }
             };
-            let (Ok(shipped), Ok(lib)) = (shipped_library(), app.library_untracked()) else {
+            let (Ok(shipped), Ok(lib)) = (app.shipped_untracked(), app.library_untracked()) else {
                 return;
             };
             let ids: Vec<String> = shipped.campaigns.iter().map(|c| c.id.to_string()).collect();

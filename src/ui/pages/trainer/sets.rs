@@ -8,7 +8,7 @@ use crate::ui::browser::{
     copy_text, download, epoch_ms, fresh_seed, origin, read_file, select_target_text,
 };
 use crate::ui::components::{message, FileButton, Message};
-use crate::ui::{shipped_library, store, use_app, AppState};
+use crate::ui::{store, use_app, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -52,7 +52,7 @@ pub(super) fn SetsPanel() -> impl IntoView {
         msg.set(None);
     };
     let save = Callback::new(move |(key, form): (Option<String>, SetForm)| {
-        let (Ok(lib), Ok(shipped)) = (app.library_untracked(), shipped_library()) else {
+        let (Ok(lib), Ok(shipped)) = (app.library_untracked(), app.shipped_untracked()) else {
             return;
         };
         match form.to_set(&lib) {
