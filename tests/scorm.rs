@@ -119,6 +119,11 @@ fn the_largest_set_a_package_allows_always_fits_and_one_more_call_is_refused() {
         refused.contains(&format!("at most {max} calls")),
         "{refused}"
     );
+    let mut practice = worst.set.set.clone();
+    practice.mode = Mode::Practice;
+    assert!(check_package(&practice)
+        .expect_err("practice")
+        .contains("only an assessment"));
     let too_long = encode_suspend(&over).expect_err("too long to save");
     assert!(too_long.contains("more than its 4096"), "{too_long}");
 }

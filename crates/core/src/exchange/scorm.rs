@@ -420,8 +420,12 @@ pub fn max_package_calls() -> u32 {
 
 /// Whether `set` can be made into a SCORM 1.2 package: its whole attempt must always fit the
 /// platform's suspend data, so a relaunch can resume it.
+/// Only assessment sets are packaged for now: the practice page does not report to a platform.
 pub fn check_package(set: &PersonaSet) -> Result<(), String> {
     set.check()?;
+    if set.mode != Mode::Assessment {
+        return Err("only an assessment set can be made into a SCORM package for now".into());
+    }
     let max = max_package_calls();
     if set.len() > max {
         return Err(format!(
