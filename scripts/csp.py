@@ -7,6 +7,9 @@ module script Trunk writes to start the app (allowed by its SHA-256 hash, comput
 it names the hashed file names of each build). No inline style attributes: the UI sets styles
 through the CSSOM.
 
+It also writes the launch page of SCORM packages next to it (scorm-launch.html: relative URLs,
+its own policy; see package_page).
+
 Usage: csp.py [INDEX_HTML]   (default: $TRUNK_STAGING_DIR/index.html)
 """
 
@@ -19,27 +22,53 @@ import sys
 path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.environ["TRUNK_STAGING_DIR"], "index.html")
 html = open(path, encoding="utf-8").read()
 html = re.sub(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
-hashes = [
-    "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-    for body in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
-]
-policy = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "manifest-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
+
+
+def with_csp(html):
+    """The page with its policy (scripts allowed by the hashes of its own inline scripts)."""
+    hashes = [
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+        for body in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
     ]
-)
-meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}" />'
-html, n = re.subn(r'(<meta charset="utf-8" ?/?>)', r"\1\n    " + meta.replace("\\", "\\\\"), html, count=1)
-if n != 1:
-    sys.exit(f"csp.py: no <meta charset> in {path}")
+    policy = "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            "worker-src 'self'",
+            "manifest-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+        ]
+    )
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}" />'
+    html, n = re.subn(r'(<meta charset="utf-8" ?/?>)', r"\1\n    " + meta.replace("\\", "\\\\"), html, count=1)
+    if n != 1:
+        sys.exit(f"csp.py: no <meta charset> in {path}")
+    return html, len(hashes)
+
+
+def package_page(html):
+    """The launch page of a SCORM package (scorm-launch.html, index.html in the zip): every file
+    by a relative URL, so the course runs from any folder of a learning platform; no service
+    worker or web manifest; and the marker that starts the app in package mode."""
+    html = re.sub(r'(["\'])/((?:packs/)?[^"\'/\s?#]+\.(?:js|wasm|css|svg|webmanifest|md|json))\1', r"\1./\2\1", html)
+    html = re.sub(r'\s*<script src="\./register-sw\.js"[^>]*></script>', "", html)
+    html = re.sub(r'\s*<link rel="manifest"[^>]*>', "", html)
+    html, n = re.subn(
+        r'(<meta charset="utf-8" ?/?>)', r'\1\n    <meta name="composure-package" content="scorm12" />', html, count=1
+    )
+    if n != 1:
+        sys.exit(f"csp.py: no <meta charset> in {path}")
+    return html
+
+
+launch = os.path.join(os.path.dirname(path), "scorm-launch.html")
+page, n = with_csp(package_page(html))
+open(launch, "w", encoding="utf-8").write(page)
+html, n = with_csp(html)
 open(path, "w", encoding="utf-8").write(html)
-print(f"csp.py: Content-Security-Policy added to {path} ({len(hashes)} inline script hash(es))")
+print(f"csp.py: Content-Security-Policy added to {path} ({n} inline script hash(es)); {launch} written")

@@ -9,6 +9,7 @@ use leptos_router::path;
 use super::pages::assessment::Assessment;
 use super::pages::home::Home;
 use super::pages::not_found::NotFound;
+use super::pages::package::PackageLaunch;
 use super::pages::practice::Practice;
 use super::pages::progress::Progress;
 use super::pages::trainer::Trainer;
@@ -31,6 +32,9 @@ pub fn Shell() -> impl IntoView {
     let main = NodeRef::<leptos::html::Main>::new();
     focus_main_on_navigation(main);
     let app = use_app();
+    // The launch page of a SCORM package shows its course only: the site's pages and links are
+    // not in the package.
+    let package = crate::ui::browser::scorm::package_mode();
     // Stored data that could not be read is set aside, never lost, and always said so.
     let notices = move || {
         let n = app.notices();
@@ -45,71 +49,84 @@ pub fn Shell() -> impl IntoView {
             }
         })
     };
+    let brand = || {
+        view! {
+            <svg
+                class="brand__mark"
+                viewBox="0 0 32 32"
+                width="28"
+                height="28"
+                aria-hidden="true"
+                focusable="false"
+            >
+                <rect width="32" height="32" rx="8" fill="currentColor" />
+                <path
+                    d="M9 17.5c2.2-3.4 4.3-5 7-5s4.8 1.6 7 5"
+                    fill="none"
+                    stroke="#fff"
+                    stroke-width="2.4"
+                    stroke-linecap="round"
+                />
+                <circle cx="16" cy="21" r="2" fill="#fff" />
+            </svg>
+            <span class="brand__name">"Composure"</span>
+        }
+    };
     view! {
-        // Native fragment navigation (rel="external" keeps the router out of it) moves focus to
-        // the focusable <main>.
-        <a class="skip-link" href="#main" rel="external">
-            "Skip to main content"
-        </a>
-        <header class="site-header">
-            <div class="container site-header__inner">
-                <A href="/" exact=true attr:class="brand">
-                    <svg
-                        class="brand__mark"
-                        viewBox="0 0 32 32"
-                        width="28"
-                        height="28"
-                        aria-hidden="true"
-                        focusable="false"
-                    >
-                        <rect width="32" height="32" rx="8" fill="currentColor" />
-                        <path
-                            d="M9 17.5c2.2-3.4 4.3-5 7-5s4.8 1.6 7 5"
-                            fill="none"
-                            stroke="#fff"
-                            stroke-width="2.4"
-                            stroke-linecap="round"
-                        />
-                        <circle cx="16" cy="21" r="2" fill="#fff" />
-                    </svg>
-                    <span class="brand__name">"Composure"</span>
-                </A>
-                <nav class="site-nav" aria-label="Main">
-                    <ul class="site-nav__list" role="list">
-                        <li>
-                            <A href="/practice">"Practice"</A>
-                        </li>
-                        <li>
-                            <A href="/trainer">"Trainer"</A>
-                        </li>
-                        <li>
-                            <A href="/assessment">"Assessment"</A>
-                        </li>
-                        <li>
-                            <A href="/progress">"Progress"</A>
-                        </li>
-                    </ul>
-                </nav>
-            </div>
-        </header>
-        <main id="main" class="site-main" tabindex="-1" node_ref=main>
-            <div class="container">
-                {notices}
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/practice") view=|| view! { <WithContent><Practice /></WithContent> } />
-                    <Route path=path!("/trainer") view=|| view! { <WithContent><Trainer /></WithContent> } />
-                    <Route path=path!("/assessment") view=|| view! { <WithContent><Assessment /></WithContent> } />
-                    <Route path=path!("/progress") view=|| view! { <WithContent><Progress /></WithContent> } />
-                </Routes>
-            </div>
-        </main>
-        <footer class="site-footer">
-            <div class="container">
-                <p>"Composure runs entirely in your browser. Nothing you do here leaves this device."</p>
-            </div>
-        </footer>
-    }
+            // Native fragment navigation (rel="external" keeps the router out of it) moves focus to
+            // the focusable <main>.
+            <a class="skip-link" href="#main" rel="external">
+                "Skip to main content"
+            </a>
+            <header class="site-header">
+                <div class="container site-header__inner">
+                    {if package {
+                        view! { <span class="brand">{brand()}</span> }.into_any()
+                    } else {
+                        view! { <A href="/" exact=true attr:class="brand">{brand()}</A> }.into_any()
+                    }}
+                    <nav class="site-nav" aria-label="Main" hidden=package>
+                        <ul class="site-nav__list" role="list">
+                            <li>
+                                <A href="/practice">"Practice"</A>
+                            </li>
+                            <li>
+                                <A href="/trainer">"Trainer"</A>
+                            </li>
+                            <li>
+                                <A href="/assessment">"Assessment"</A>
+                            </li>
+                            <li>
+                                <A href="/progress">"Progress"</A>
+                            </li>
+                        </ul>
+                    </nav>
+                </div>
+            </header>
+            <main id="main" class="site-main" tabindex="-1" node_ref=main>
+                <div class="container">
+                    {notices}
+    {if package {
+                        view! { <WithContent><PackageLaunch /></WithContent> }.into_any()
+                    } else {
+                        view! {
+                            <Routes fallback=NotFound>
+                                <Route path=path!("/") view=Home />
+                                <Route path=path!("/practice") view=|| view! { <WithContent><Practice /></WithContent> } />
+                                <Route path=path!("/trainer") view=|| view! { <WithContent><Trainer /></WithContent> } />
+                                <Route path=path!("/assessment") view=|| view! { <WithContent><Assessment /></WithContent> } />
+                                <Route path=path!("/progress") view=|| view! { <WithContent><Progress /></WithContent> } />
+                            </Routes>
+                        }.into_any()
+                    }}
+                </div>
+            </main>
+            <footer class="site-footer">
+                <div class="container">
+                    <p>{if package { "Composure runs in your browser. Your learning platform records this course's attempt." } else { "Composure runs entirely in your browser. Nothing you do here leaves this device." }}</p>
+                </div>
+            </footer>
+        }
 }
 
 /// A page that plays or lists calls: shown once the built-in content has arrived (or could not,

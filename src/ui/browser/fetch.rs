@@ -7,17 +7,7 @@
 pub async fn fetch_text(path: &str) -> Result<String, String> {
     #[cfg(target_arch = "wasm32")]
     {
-        let url = app_url(path).unwrap_or_else(|| path.to_string());
-        let response = gloo_net::http::Request::get(&url)
-            .send()
-            .await
-            .map_err(|e| format!("{path} could not be fetched ({e})"))?;
-        if !response.ok() {
-            return Err(format!(
-                "{path} could not be fetched (HTTP {})",
-                response.status()
-            ));
-        }
+        let response = get(path).await?;
         response
             .text()
             .await
@@ -26,6 +16,40 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         Err(format!("{path}: no network outside the browser"))
+    }
+}
+
+/// The bytes of the file at `path`, or why they could not be read, in plain words.
+pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let response = get(path).await?;
+        response
+            .binary()
+            .await
+            .map_err(|e| format!("{path} could not be read ({e})"))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Err(format!("{path}: no network outside the browser"))
+    }
+}
+
+/// A successful response for `path`, or why there is none.
+#[cfg(target_arch = "wasm32")]
+async fn get(path: &str) -> Result<gloo_net::http::Response, String> {
+    let url = app_url(path).unwrap_or_else(|| path.to_string());
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| format!("{path} could not be fetched ({e})"))?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(format!(
+            "{path} could not be fetched (HTTP {})",
+            response.status()
+        ))
     }
 }
 

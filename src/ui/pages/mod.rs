@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod home;
 pub mod not_found;
+pub mod package;
 pub mod practice;
 pub mod progress;
 pub mod trainer;

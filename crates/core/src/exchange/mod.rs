@@ -22,6 +22,7 @@ mod errors;
 mod identity;
 mod packs;
 mod results;
+pub mod scorm;
 mod sets;
 mod table;
 

@@ -9,6 +9,9 @@ pub(super) fn Intro(
     set: PersonaSet,
     name: RwSignal<String>,
     on_begin: Callback<()>,
+    /// The name comes from the learning platform: shown, not editable.
+    #[prop(optional)]
+    platform_name: bool,
 ) -> impl IntoView {
     view! {
         <h1>{format!("Assessment: {}", set.name)}</h1>
@@ -23,7 +26,8 @@ pub(super) fn Intro(
         <form class="panel" on:submit=move |ev| { ev.prevent_default(); on_begin.run(()); }>
             <div class="field">
                 <label for="candidate">"Your name"</label>
-                <input id="candidate" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                <input id="candidate" type="text" autocomplete="name" readonly=platform_name aria-describedby=platform_name.then_some("candidate-note") prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                {platform_name.then(|| view! { <p id="candidate-note" class="muted">"Your learning platform supplied your name."</p> })}
             </div>
             <button type="submit" class="button button--primary">"Begin assessment"</button>
         </form>

@@ -10,6 +10,7 @@
 //! browser-only app cannot); verification by replay on the trainer's side is the defence, and a
 //! learning platform or an LRS is the place for what only a server can record.
 
+use super::package::Launch;
 use super::set_title;
 use crate::exchange::SetFile;
 use crate::flow::{AssessmentFlow, AssessmentStage, Opening, Progressed};
@@ -42,7 +43,10 @@ pub fn Assessment() -> impl IntoView {
     let stage = Memo::new(move |_| flow.with(|f| std::mem::discriminant(f.stage())));
     let live: RwSignal<Option<Live>> = RwSignal::new(None);
     let notice: RwSignal<Option<String>> = RwSignal::new(None);
-    let name = RwSignal::new(String::new());
+    // Inside a SCORM package: the set, the name and the saved attempt come from the launch.
+    let launch = use_context::<Launch>();
+    let platform_name = launch.as_ref().and_then(|l| l.name.clone());
+    let name = RwSignal::new(platform_name.clone().unwrap_or_default());
     // This tab's claim on the running attempt (released when the page goes).
     let lock = StoredValue::new_local(None::<TabLock>);
     let claim = move |set_id: &str| -> bool {
@@ -99,6 +103,7 @@ pub fn Assessment() -> impl IntoView {
         }
     });
 
+    let launch_report = launch.clone();
     // The one place the attempt is stored: after every change of it. A finished attempt is also
     // kept by set id, so re-opening its link shows the result.
     Effect::new(move |_| {
@@ -115,6 +120,13 @@ pub fn Assessment() -> impl IntoView {
                 notice.set(Some(format!("The finished assessment could not be kept in this browser: {e}. Download the result now.")));
             }
         }
+        if let (Some(l), Ok(lib)) = (&launch_report, app.library_untracked()) {
+            if let Some(p) = l.report(&lib, &a) {
+                notice.set(Some(format!(
+                    "Your learning platform did not record everything: {p}."
+                )));
+            }
+        }
     });
 
     // What to show: a link, a resumed attempt, a finished one, or nothing yet.
@@ -122,7 +134,21 @@ pub fn Assessment() -> impl IntoView {
         .get_untracked()
         .ok()
         .and_then(|q| q.set);
-    let stored = match store::load_attempt() {
+    let from_url = link.is_some();
+    // A platform's launch brings its own set and saved attempt (this browser's are not used).
+    let platform = launch
+        .as_ref()
+        .filter(|l| l.connected())
+        .map(|l| l.resumed.clone());
+    let link = match &launch {
+        Some(l) => Some(Ok(l.set.clone())),
+        None => link.map(|p| SetFile::from_link(&p)),
+    };
+    let stored = match platform.clone() {
+        Some(resumed) => resumed.map(Ok),
+        None => store::load_attempt(),
+    };
+    let stored = match stored {
         Some(Ok(a)) => Some(a),
         Some(Err(e)) => {
             notice.set(Some(format!(
@@ -132,7 +158,10 @@ pub fn Assessment() -> impl IntoView {
         }
         None => None,
     };
-    let opening = Opening::decide(link.map(|p| SetFile::from_link(&p)), stored, |id| {
+    let opening = Opening::decide(link, stored, |id| {
+        if let Some(resumed) = platform {
+            return resumed.filter(|a| a.finished_at_ms.is_some());
+        }
         match store::load_finished_reported(id) {
             Some(Ok(a)) => Some(a),
             // A damaged copy of a finished attempt is set aside (and said so); the link then
@@ -194,13 +223,16 @@ pub fn Assessment() -> impl IntoView {
             notice.set(Some(e));
             return;
         }
-        navigate(
-            "/assessment",
-            leptos_router::NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+        // The link's set leaves the address, so a reload resumes (a package has no link).
+        if from_url {
+            navigate(
+                "/assessment",
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
         next();
     });
 
@@ -257,7 +289,7 @@ pub fn Assessment() -> impl IntoView {
                         <input type="file" accept=".json,application/json" class="visually-hidden" on:change=open_file />
                     </label>
                 }.into_any(),
-                AssessmentStage::Intro(f) => view! { <Intro set=f.set.clone() name=name on_begin=begin /> }.into_any(),
+                AssessmentStage::Intro(f) => view! { <Intro set=f.set.clone() name=name on_begin=begin platform_name=platform_name.is_some() /> }.into_any(),
                 AssessmentStage::Ready { next: n, of } => {
                     let limit_s = flow.with_untracked(|f| f.attempt().and_then(|a| a.set.set.reply_limit_s));
                     view! { <Ready next=n of=of limit_s=limit_s on_start=Callback::new(move |_| next()) /> }.into_any()

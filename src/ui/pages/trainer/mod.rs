@@ -6,6 +6,7 @@
 
 mod packs;
 mod results;
+mod scorm;
 mod set_editor;
 mod sets;
 mod transcript;

@@ -197,6 +197,7 @@ fn SetItem(
     let link_copy = link.clone();
     let has_link = link.is_some();
     let (file_name2, json2) = (file_name.clone(), json.clone());
+    let package = file.clone();
     view! {
         <li>
             <section class="panel set-item" aria-label=name.clone()>
@@ -228,6 +229,7 @@ fn SetItem(
                         {has_link.then(|| view! {
                             <button type="button" class="button button--quiet" on:click=move |_| download(&file_name2, "application/json", &json2)>"Download file"</button>
                         })}
+                        <button type="button" class="button button--quiet" on:click=move |_| super::scorm::download_package(&package, msg)>"Download SCORM package"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| editing.set(Some((Some(k1.clone()), f1.clone())))>"Edit"</button>
                         <button type="button" class="button button--quiet" on:click=move |_| {
                             let mut f = f2.clone();
@@ -242,7 +244,7 @@ fn SetItem(
     }
 }
 
-fn slug(s: &str) -> String {
+pub(super) fn slug(s: &str) -> String {
     let out: String = s
         .chars()
         .map(|c| {
