@@ -44,7 +44,9 @@ test('a stored pack that no longer loads is listed on Trainer with its reason an
   await page.goto('/trainer');
   await expect(page.getByText(/^gone-wrong \(gone-wrong\.toml\) cannot be loaded: /)).toBeVisible();
   await page.goto('/practice');
-  const options = await page.getByLabel('Campaign').locator('option').allInnerTexts();
+  // The campaigns arrive after the page (their data files are fetched): wait for the list.
+  await expect(page.getByRole('combobox', { name: 'Campaign' })).toBeVisible();
+  const options = await page.getByRole('combobox', { name: 'Campaign' }).getByRole('option').allInnerTexts();
   expect(options).toHaveLength(5);
   expect(options.join(' ')).not.toContain('gone-wrong');
 });
