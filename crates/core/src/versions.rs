@@ -110,8 +110,16 @@ pub const PACK: Versioned = Versioned {
     unversioned: None,
 };
 
+/// The queue of xAPI statements not yet accepted by their LRS (`exchange::Outbox`).
+pub const OUTBOX: Versioned = Versioned {
+    noun: "queue of LRS statements",
+    current: 1,
+    min_read: 1,
+    unversioned: None,
+};
+
 /// Every kind, for tests and documentation.
-pub const ALL: [Versioned; 8] = [
+pub const ALL: [Versioned; 9] = [
     HISTORY,
     RECORD,
     CURRENT_CALL,
@@ -120,6 +128,7 @@ pub const ALL: [Versioned; 8] = [
     RESULT_FILE,
     PREFS,
     PACK,
+    OUTBOX,
 ];
 
 /// Why a document's version cannot be read. Its `Display` is a plain clause about "it".

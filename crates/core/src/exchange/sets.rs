@@ -145,6 +145,11 @@ pub struct SetForm {
     /// An assessment set that candidates may also practise on.
     pub practice_open: bool,
     pub created_ms: Option<f64>,
+    /// The LRS the set's attempts send statements to: endpoint ("" for none), and the user
+    /// name and password of its Basic credentials (see [`LrsTarget`]).
+    pub lrs_endpoint: String,
+    pub lrs_user: String,
+    pub lrs_password: String,
 }
 
 impl SetForm {
@@ -172,11 +177,18 @@ impl SetForm {
             id: format!("{:016x}", sim::mix(seed, 0x1d)),
             practice_open: false,
             created_ms: None,
+            lrs_endpoint: String::new(),
+            lrs_user: String::new(),
+            lrs_password: String::new(),
         }
     }
 
     pub fn from_set(set: &PersonaSet) -> SetForm {
         let w = set.weights;
+        let credentials = set.lrs.as_ref().and_then(|t| t.credentials());
+        let (lrs_user, lrs_password) = credentials
+            .as_ref()
+            .map_or(("", ""), |(u, p)| (u.as_str(), p.as_str()));
         let (calls_kind, count, archetypes) = match &set.calls {
             Calls::Random { count } => ("random", count.to_string(), Vec::new()),
             Calls::Chosen { archetypes } => {
@@ -210,6 +222,12 @@ impl SetForm {
             id: set.id.clone(),
             practice_open: set.practice_open,
             created_ms: set.created_ms,
+            lrs_endpoint: set
+                .lrs
+                .as_ref()
+                .map_or(String::new(), |t| t.endpoint.clone()),
+            lrs_user: lrs_user.to_string(),
+            lrs_password: lrs_password.to_string(),
         }
     }
 
@@ -308,6 +326,14 @@ impl SetForm {
             },
             practice_open: self.practice_open && mode == Mode::Assessment,
             created_ms: self.created_ms,
+            lrs: if self.lrs_endpoint.trim().is_empty() {
+                None
+            } else {
+                Some(
+                    LrsTarget::basic(&self.lrs_endpoint, &self.lrs_user, &self.lrs_password)
+                        .map_err(|e| format!("LRS endpoint: {e}."))?,
+                )
+            },
         };
         check_set(lib, &set).map_err(|m| {
             let mut s = m;
