@@ -161,11 +161,16 @@ fn statements_read_back_from_an_lrs_verify_by_replay() {
     let mut all = stored.clone();
     all.push(json!({"id": "x", "context": {"extensions": {EXT_SET_ID: "a-other"}}}));
     all.push(json!(42));
-    let got = lrs_attempts(&lib, &set.id, &all);
+    let got = lrs_attempts(&lib, &[set.clone()], &set.id, &all);
     assert_eq!(got.len(), 1);
     let g = &got[0];
     assert_eq!(g.verdict, Verdict::Verified, "problems: {:?}", g.problems);
     assert!(g.problems.is_empty());
+    assert!(g.trusted(), "a verified attempt of the set as issued");
+    assert!(
+        !lrs_attempts(&lib, &[], &set.id, &all)[0].trusted(),
+        "unknown set"
+    );
     assert_eq!(g.candidate, "Ada Lovelace");
     assert_eq!(g.authority, "mailto:writer@example.org");
     assert_eq!(g.started_ms, Some(STARTED));
@@ -254,7 +259,7 @@ fn missing_reordered_or_edited_statements_are_not_verified_with_why() {
     for (name, edit, why) in cases {
         let mut v = good.clone();
         edit(&mut v);
-        let got = lrs_attempts(&lib, &set.id, &v);
+        let got = lrs_attempts(&lib, &[set.clone()], &set.id, &v);
         assert_eq!(got.len(), 1, "{name}");
         match &got[0].verdict {
             Verdict::NotVerified(reason) => {
@@ -301,7 +306,7 @@ fn hostile_statements_never_panic() {
             node = &mut node[*k];
         }
         node[path[path.len() - 1]] = junk[rng.below(junk.len())].clone();
-        let got = lrs_attempts(&lib, &set.id, &v);
+        let got = lrs_attempts(&lib, &[set.clone()], &set.id, &v);
         assert!(got
             .iter()
             .all(|g| g.verdict != Verdict::Verified || g.problems.is_empty()));

@@ -18,6 +18,9 @@ use super::state::{use_app, AppState};
 #[component]
 pub fn App() -> impl IntoView {
     AppState::provide();
+    // Statements queued for a Learning Record Store go out now and whenever the browser is
+    // back online.
+    crate::ui::lrs::start();
     view! {
         <Router>
             <Shell />
@@ -106,7 +109,7 @@ pub fn Shell() -> impl IntoView {
         </main>
         <footer class="site-footer">
             <div class="container">
-                <p>"Composure runs entirely in your browser. Nothing you do here leaves this device."</p>
+                <p>"Composure runs entirely in your browser. Nothing you do here leaves this device, unless your trainer's assessment sends its results to their Learning Record Store."</p>
             </div>
         </footer>
     }

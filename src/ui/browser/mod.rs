@@ -7,6 +7,7 @@
 
 mod dialog;
 mod files;
+pub mod lrs;
 mod speech;
 pub mod storage;
 mod tab;

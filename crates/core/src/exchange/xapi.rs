@@ -253,7 +253,7 @@ pub fn is_uuid(s: &str) -> bool {
 /// Standard base64 with padding (RFC 4648 section 4), for Basic credentials.
 pub fn base64_std(bytes: &[u8]) -> String {
     let mut s = base64url_encode(bytes).replace('-', "+").replace('_', "/");
-    while s.len() % 4 != 0 {
+    while !s.len().is_multiple_of(4) {
         s.push('=');
     }
     s

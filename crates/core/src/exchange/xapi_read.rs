@@ -99,6 +99,17 @@ pub struct LrsAttempt {
     pub verdict: Verdict,
     /// The scores shown: the replay's when verified, else those the statements claim.
     pub summary: Option<Summary>,
+    /// How the attempt's set compares with the sets the trainer issued (`None` when no call
+    /// record says which set it was).
+    pub set_match: Option<SetMatch>,
+}
+
+impl LrsAttempt {
+    /// The rule of the results table: only a verified attempt of a set as issued has a pass or
+    /// a fail.
+    pub fn trusted(&self) -> bool {
+        self.verdict == Verdict::Verified && self.set_match == Some(SetMatch::AsIssued)
+    }
 }
 
 fn s<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
@@ -138,9 +149,14 @@ struct Read<'a> {
 
 /// Groups the statements of the set `set_id` by registration and checks each attempt: every
 /// statement present once and stored in order, each call's statement scores equal to its
-/// record's, and the calls replayed as a result file's are. Attempts come in the order of their
-/// first stored statement.
-pub fn lrs_attempts(lib: &Library, set_id: &str, statements: &[Value]) -> Vec<LrsAttempt> {
+/// record's, the calls replayed as a result file's are, and the set matched against the sets
+/// the trainer `issued`. Attempts come in the order of their first stored statement.
+pub fn lrs_attempts(
+    lib: &Library,
+    issued: &[PersonaSet],
+    set_id: &str,
+    statements: &[Value],
+) -> Vec<LrsAttempt> {
     let mut groups: BTreeMap<String, Vec<Read>> = BTreeMap::new();
     for st in statements.iter().take(MAX_READ_STATEMENTS) {
         let ext = |k: &str| s(st, &["context", "extensions", k]);
@@ -161,7 +177,7 @@ pub fn lrs_attempts(lib: &Library, set_id: &str, statements: &[Value]) -> Vec<Lr
     }
     let mut out: Vec<LrsAttempt> = groups
         .into_iter()
-        .map(|(reg, reads)| check_group(lib, reg, reads))
+        .map(|(reg, reads)| check_group(lib, issued, reg, reads))
         .collect();
     out.sort_by(|a, b| {
         a.stored_first_ms
@@ -171,7 +187,12 @@ pub fn lrs_attempts(lib: &Library, set_id: &str, statements: &[Value]) -> Vec<Lr
     out
 }
 
-fn check_group(lib: &Library, registration: String, mut reads: Vec<Read>) -> LrsAttempt {
+fn check_group(
+    lib: &Library,
+    issued: &[PersonaSet],
+    registration: String,
+    mut reads: Vec<Read>,
+) -> LrsAttempt {
     let mut problems = Vec::new();
     // The order the LRS stored them in (ties keep the order they came in).
     reads.sort_by(|a, b| {
@@ -263,6 +284,7 @@ fn check_group(lib: &Library, registration: String, mut reads: Vec<Read>) -> Lrs
     }
     let claimed_scores: Vec<Scores> = records.iter().filter_map(|r| r.claimed).collect();
     let set = records.first().map(|r| r.set.clone());
+    let set_match = set.as_ref().map(|s| match_set(lib, issued, s));
     let claimed = set
         .as_ref()
         .map(|set| summarize(&claimed_scores, set.pass_mark));
@@ -345,6 +367,7 @@ fn check_group(lib: &Library, registration: String, mut reads: Vec<Read>) -> Lrs
         problems,
         verdict,
         summary,
+        set_match,
     }
 }
 

@@ -14,11 +14,11 @@ use super::set_title;
 use crate::exchange::SetFile;
 use crate::flow::{AssessmentFlow, AssessmentStage, Opening, Progressed};
 use crate::ui::browser::{
-    clear_input, epoch_ms, fresh_seed, input_files, on_tab_hidden, read_file, TabLock,
+    clear_input, epoch_ms, fresh_seed, input_files, on_tab_hidden, origin, read_file, TabLock,
 };
 use crate::ui::components::{CallScreen, Live, Screen};
 use crate::ui::params::AssessmentQuery;
-use crate::ui::{store, use_app, AppState};
+use crate::ui::{lrs, store, use_app, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query};
@@ -42,6 +42,8 @@ pub fn Assessment() -> impl IntoView {
     let stage = Memo::new(move |_| flow.with(|f| std::mem::discriminant(f.stage())));
     let live: RwSignal<Option<Live>> = RwSignal::new(None);
     let notice: RwSignal<Option<String>> = RwSignal::new(None);
+    // Where the result statements for a Learning Record Store stand, when they wait.
+    let lrs_note: RwSignal<Option<String>> = RwSignal::new(None);
     let name = RwSignal::new(String::new());
     // This tab's claim on the running attempt (released when the page goes).
     let lock = StoredValue::new_local(None::<TabLock>);
@@ -115,13 +117,22 @@ pub fn Assessment() -> impl IntoView {
                 notice.set(Some(format!("The finished assessment could not be kept in this browser: {e}. Download the result now.")));
             }
         }
+        if let Ok(lib) = app.library_untracked() {
+            lrs::send(&lib, &a, lrs_note);
+        }
     });
 
     // What to show: a link, a resumed attempt, a finished one, or nothing yet.
-    let link = use_query::<AssessmentQuery>()
-        .get_untracked()
-        .ok()
-        .and_then(|q| q.set);
+    let query = use_query::<AssessmentQuery>().get_untracked().ok();
+    let link = query.as_ref().and_then(|q| q.set.clone());
+    // The link's xAPI launch parameters, if any (an LRS that cannot be used is said so).
+    let launch = match query.as_ref().map(lrs::launch).unwrap_or(Ok(None)) {
+        Ok(l) => l,
+        Err(e) => {
+            lrs_note.set(Some(format!("This link's Learning Record Store cannot be used: {e}. Your result will not be sent to it; download it at the end instead.")));
+            None
+        }
+    };
     let stored = match store::load_attempt() {
         Some(Ok(a)) => Some(a),
         Some(Err(e)) => {
@@ -189,7 +200,10 @@ pub fn Assessment() -> impl IntoView {
         notice.set(None);
         // The attempt's salt: drawn here, so the link alone predicts none of its calls.
         let mut begun = Ok(());
-        flow.update(|f| begun = f.begin(&name.get_untracked(), epoch_ms(), fresh_seed()));
+        flow.update(|f| {
+            begun = f.begin(&name.get_untracked(), epoch_ms(), fresh_seed());
+            f.attach_lrs(launch.as_ref(), &origin());
+        });
         if let Err(e) = begun {
             notice.set(Some(e));
             return;
@@ -274,6 +288,7 @@ pub fn Assessment() -> impl IntoView {
                 }.into_any(),
             }}}
             {move || notice.get().map(|n| view! { <p class="notice notice--warning" role="alert">{n}</p> })}
+            {move || lrs_note.get().map(|n| view! { <p class="notice notice--warning" role="status">{n}</p> })}
         </section>
     }
 }
