@@ -71,11 +71,11 @@ fn an_attempt_sends_start_each_call_and_verdict_with_scores_and_records() {
     let lib = lib();
     for (calls, policy) in [(1, Policy::Best), (3, Policy::Random), (10, Policy::Best)] {
         let set = assessment_set(40 + calls as u64, calls);
-        let a = attempt(&lib, &set, policy);
-        let all = statements_due(&lib, &a, 0, STARTED + 1.0);
+        let a = attempt(lib, &set, policy);
+        let all = statements_due(lib, &a, 0, STARTED + 1.0);
         assert_eq!(all.len(), calls as usize + 2, "{calls} calls");
         assert_eq!(verb_of(&all[0]), VERB_ATTEMPTED);
-        let summary = result_of(&lib, &a, "t").expect("result").claimed;
+        let summary = result_of(lib, &a, "t").expect("result").claimed;
         let last = all.last().expect("verdict");
         let want = if summary.passed {
             VERB_PASSED
@@ -116,7 +116,7 @@ fn an_attempt_sends_start_each_call_and_verdict_with_scores_and_records() {
             assert!(is_uuid(s["id"].as_str().unwrap_or("")));
         }
         // Made again from a later position, the same statements (same ids) come out.
-        let rest = statements_due(&lib, &a, 2, STARTED + 1.0);
+        let rest = statements_due(lib, &a, 2, STARTED + 1.0);
         assert_eq!(rest, all[2..].to_vec());
         let ids: std::collections::BTreeSet<&str> =
             all.iter().filter_map(|s| s["id"].as_str()).collect();
@@ -128,8 +128,8 @@ fn an_attempt_sends_start_each_call_and_verdict_with_scores_and_records() {
 fn a_ten_call_assessment_makes_twelve_statements_and_its_bytes_are_measured() {
     let lib = lib();
     let set = assessment_set(77, 10);
-    let a = attempt(&lib, &set, Policy::Best);
-    let all = statements_due(&lib, &a, 0, STARTED + 1.0);
+    let a = attempt(lib, &set, Policy::Best);
+    let all = statements_due(lib, &a, 0, STARTED + 1.0);
     assert_eq!(all.len(), 12);
     let bytes: Vec<usize> = all
         .iter()
@@ -155,20 +155,20 @@ fn a_ten_call_assessment_makes_twelve_statements_and_its_bytes_are_measured() {
 fn statements_read_back_from_an_lrs_verify_by_replay() {
     let lib = lib();
     let set = assessment_set(41, 3);
-    let a = attempt(&lib, &set, Policy::Best);
-    let stored = as_stored(&statements_due(&lib, &a, 0, STARTED + 1.0));
+    let a = attempt(lib, &set, Policy::Best);
+    let stored = as_stored(&statements_due(lib, &a, 0, STARTED + 1.0));
     // Another set's statements and junk in the same LRS are ignored.
     let mut all = stored.clone();
     all.push(json!({"id": "x", "context": {"extensions": {EXT_SET_ID: "a-other"}}}));
     all.push(json!(42));
-    let got = lrs_attempts(&lib, &[set.clone()], &set.id, &all);
+    let got = lrs_attempts(lib, std::slice::from_ref(&set), &set.id, &all);
     assert_eq!(got.len(), 1);
     let g = &got[0];
     assert_eq!(g.verdict, Verdict::Verified, "problems: {:?}", g.problems);
     assert!(g.problems.is_empty());
     assert!(g.trusted(), "a verified attempt of the set as issued");
     assert!(
-        !lrs_attempts(&lib, &[], &set.id, &all)[0].trusted(),
+        !lrs_attempts(lib, &[], &set.id, &all)[0].trusted(),
         "unknown set"
     );
     assert_eq!(g.candidate, "Ada Lovelace");
@@ -177,7 +177,7 @@ fn statements_read_back_from_an_lrs_verify_by_replay() {
     assert_eq!(g.finished_ms, Some(STARTED + 600_000.0));
     assert_eq!(g.stored_first_ms, Some(STARTED + 1_000.0));
     assert_eq!(g.stored_last_ms, Some(STARTED + 5_000.0));
-    let claimed = result_of(&lib, &a, "t").expect("result").claimed;
+    let claimed = result_of(lib, &a, "t").expect("result").claimed;
     assert_eq!(g.summary, Some(claimed));
 }
 
@@ -186,8 +186,8 @@ fn statements_read_back_from_an_lrs_verify_by_replay() {
 fn missing_reordered_or_edited_statements_are_not_verified_with_why() {
     let lib = lib();
     let set = assessment_set(42, 3);
-    let a = attempt(&lib, &set, Policy::Best);
-    let good = as_stored(&statements_due(&lib, &a, 0, STARTED + 1.0));
+    let a = attempt(lib, &set, Policy::Best);
+    let good = as_stored(&statements_due(lib, &a, 0, STARTED + 1.0));
     type Edit = fn(&mut Vec<Value>);
     let cases: &[(&str, Edit, &str)] = &[
         (
@@ -259,7 +259,7 @@ fn missing_reordered_or_edited_statements_are_not_verified_with_why() {
     for (name, edit, why) in cases {
         let mut v = good.clone();
         edit(&mut v);
-        let got = lrs_attempts(&lib, &[set.clone()], &set.id, &v);
+        let got = lrs_attempts(lib, std::slice::from_ref(&set), &set.id, &v);
         assert_eq!(got.len(), 1, "{name}");
         match &got[0].verdict {
             Verdict::NotVerified(reason) => {
@@ -277,8 +277,8 @@ fn missing_reordered_or_edited_statements_are_not_verified_with_why() {
 fn hostile_statements_never_panic() {
     let lib = lib();
     let set = assessment_set(43, 2);
-    let a = attempt(&lib, &set, Policy::Best);
-    let good = as_stored(&statements_due(&lib, &a, 0, STARTED + 1.0));
+    let a = attempt(lib, &set, Policy::Best);
+    let good = as_stored(&statements_due(lib, &a, 0, STARTED + 1.0));
     let mut rng = Stream::new(9, 9);
     let junk = [
         json!(null),
@@ -306,7 +306,7 @@ fn hostile_statements_never_panic() {
             node = &mut node[*k];
         }
         node[path[path.len() - 1]] = junk[rng.below(junk.len())].clone();
-        let got = lrs_attempts(&lib, &[set.clone()], &set.id, &v);
+        let got = lrs_attempts(lib, std::slice::from_ref(&set), &set.id, &v);
         assert!(got
             .iter()
             .all(|g| g.verdict != Verdict::Verified || g.problems.is_empty()));
@@ -416,7 +416,9 @@ fn launch_parameters_are_checked() {
         None
     );
     let mut with = set.clone();
-    with.lrs = Some(LrsTarget::basic("http://lrs/x", "writer", "pw").expect("target"));
+    with.lrs = Some(Box::new(
+        LrsTarget::basic("http://lrs/x", "writer", "pw").expect("target"),
+    ));
     let s = LrsSession::resolve(None, &with, "Ann", ORIGIN, 5, STARTED).expect("session");
     assert_eq!(s.auth, "Basic d3JpdGVyOnB3");
     assert_eq!(
@@ -439,15 +441,20 @@ fn a_set_without_an_lrs_keeps_its_file_link_and_digest() {
     let file = SetFile::new(set.clone(), vec![]);
     let json = file.to_json();
     assert!(!json.contains("lrs"), "no lrs field in {json}");
-    let hash = set_content_hash(&lib, &set).expect("hash");
+    let hash = set_content_hash(lib, &set).expect("hash");
     let mut with = set.clone();
-    with.lrs = Some(LrsTarget::basic("https://lrs.example.org/xAPI/", "w", "p").expect("t"));
+    with.lrs = Some(Box::new(
+        LrsTarget::basic("https://lrs.example.org/xAPI/", "w", "p").expect("t"),
+    ));
     assert_eq!(
         with.digest(&hash),
         set.digest(&hash),
         "the LRS is not decisive"
     );
-    assert_eq!(match_set(&lib, &[set.clone()], &with), SetMatch::AsIssued);
+    assert_eq!(
+        match_set(lib, std::slice::from_ref(&set), &with),
+        SetMatch::AsIssued
+    );
     // A set file written before LRS targets existed reads as a set without one.
     let back = SetFile::from_json(&json).expect("read");
     assert_eq!(back.set, set);
@@ -457,11 +464,11 @@ fn a_set_without_an_lrs_keeps_its_file_link_and_digest() {
         (form.lrs_user.as_str(), form.lrs_password.as_str()),
         ("w", "p")
     );
-    assert_eq!(form.to_set(&lib).map(|s| s.lrs), Ok(with.lrs.clone()));
+    assert_eq!(form.to_set(lib).map(|s| s.lrs), Ok(with.lrs.clone()));
     let mut bad = form.clone();
     bad.lrs_endpoint = "lrs.example.org".into();
     assert!(bad
-        .to_set(&lib)
+        .to_set(lib)
         .is_err_and(|e| e.starts_with("LRS endpoint:")));
 }
 
@@ -469,13 +476,13 @@ fn a_set_without_an_lrs_keeps_its_file_link_and_digest() {
 fn the_outbox_queues_each_statement_once_and_keeps_it_until_accepted() {
     let lib = lib();
     let set = assessment_set(45, 2);
-    let full = attempt(&lib, &set, Policy::Best);
+    let full = attempt(lib, &set, Policy::Best);
     let mut partial = full.clone();
     partial.done.truncate(1);
     partial.finished_at_ms = None;
     let mut o = Outbox::new();
-    assert_eq!(o.enqueue(&lib, &partial, STARTED), 2);
-    assert_eq!(o.enqueue(&lib, &partial, STARTED), 0, "nothing twice");
+    assert_eq!(o.enqueue(lib, &partial, STARTED), 2);
+    assert_eq!(o.enqueue(lib, &partial, STARTED), 0, "nothing twice");
     let (endpoint, auth, ids, body) = o.next_batch().expect("batch");
     assert_eq!(
         (endpoint.as_str(), auth.as_str(), ids.len()),
@@ -486,7 +493,7 @@ fn the_outbox_queues_each_statement_once_and_keeps_it_until_accepted() {
     assert_eq!(o.counts(), (2, 0));
     assert!(o.settle(&ids[..1], &Delivery::Accepted));
     assert_eq!(
-        o.enqueue(&lib, &full, STARTED),
+        o.enqueue(lib, &full, STARTED),
         2,
         "the second call and the verdict"
     );
@@ -526,8 +533,8 @@ fn the_store_keeps_the_outbox_across_reloads_and_sets_a_damaged_one_aside() {
     assert_eq!(store.load_outbox(), (Outbox::new(), None));
     let mut o = Outbox::new();
     o.enqueue(
-        &lib,
-        &attempt(&lib, &assessment_set(46, 1), Policy::Best),
+        lib,
+        &attempt(lib, &assessment_set(46, 1), Policy::Best),
         STARTED,
     );
     store.save_outbox(&o).expect("save");

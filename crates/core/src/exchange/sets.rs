@@ -329,10 +329,10 @@ impl SetForm {
             lrs: if self.lrs_endpoint.trim().is_empty() {
                 None
             } else {
-                Some(
+                Some(Box::new(
                     LrsTarget::basic(&self.lrs_endpoint, &self.lrs_user, &self.lrs_password)
                         .map_err(|e| format!("LRS endpoint: {e}."))?,
-                )
+                ))
             },
         };
         check_set(lib, &set).map_err(|m| {

@@ -100,7 +100,7 @@ pub struct PersonaSet {
     /// of the digest (it decides neither the calls nor the score), and absent from sets
     /// without one, so their files, links and seals are unchanged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lrs: Option<LrsTarget>,
+    pub lrs: Option<Box<LrsTarget>>,
 }
 
 fn is_false(b: &bool) -> bool {
