@@ -127,28 +127,32 @@ fn an_attempt_sends_start_each_call_and_verdict_with_scores_and_records() {
 #[test]
 fn a_ten_call_assessment_makes_twelve_statements_and_its_bytes_are_measured() {
     let lib = lib();
-    let set = assessment_set(77, 10);
-    let a = attempt(lib, &set, Policy::Best);
-    let all = statements_due(lib, &a, 0, STARTED + 1.0);
-    assert_eq!(all.len(), 12);
-    let bytes: Vec<usize> = all
-        .iter()
-        .map(|s| serde_json::to_string(s).map_or(0, |t| t.len()))
-        .collect();
-    let calls = &bytes[1..11];
-    let (min, max) = (calls.iter().min().copied(), calls.iter().max().copied());
-    println!(
-        "statements: {} ; start {} B ; calls min {:?} max {:?} mean {} B ; verdict {} B ; total {} B",
-        all.len(),
-        bytes[0],
-        min,
-        max,
-        calls.iter().sum::<usize>() / calls.len(),
-        bytes[11],
-        bytes.iter().sum::<usize>()
-    );
-    // A call statement carries the whole call record: well under the 5 MB import limit.
-    assert!(max.unwrap_or(0) < 50_000);
+    // Three players, two sets each: the bytes of a call statement grow with its turns.
+    for policy in [Policy::Best, Policy::Random, Policy::Worst] {
+        for seed in [77, 78] {
+            let set = assessment_set(seed, 10);
+            let a = attempt(lib, &set, policy);
+            let all = statements_due(lib, &a, 0, STARTED + 1.0);
+            assert_eq!(all.len(), 12);
+            let bytes: Vec<usize> = all
+                .iter()
+                .map(|s| serde_json::to_string(s).map_or(0, |t| t.len()))
+                .collect();
+            let calls = &bytes[1..11];
+            let max = calls.iter().max().copied().unwrap_or(0);
+            println!(
+                "{policy:?} seed {seed}: 12 statements; start {} B; calls {}..{} B (mean {} B); verdict {} B; total {} B",
+                bytes[0],
+                calls.iter().min().copied().unwrap_or(0),
+                max,
+                calls.iter().sum::<usize>() / calls.len(),
+                bytes[11],
+                bytes.iter().sum::<usize>()
+            );
+            // A call statement carries its whole call record: far under any LRS's limits.
+            assert!(max < 50_000);
+        }
+    }
 }
 
 #[test]
