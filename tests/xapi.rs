@@ -572,3 +572,42 @@ fn more_links_and_set_queries_are_addresses_on_the_endpoint() {
         "http://h/xAPI/statements?activity=urn%3Acomposure%3Aset%3Aa-1&related_activities=true"
     );
 }
+
+#[test]
+fn begin_fixes_the_lrs_from_the_launch_or_the_set_and_nothing_else_changes_it() {
+    use composure_core::flow::AssessmentFlow;
+    let lib = lib();
+    let plain = assessment_set(47, 2);
+    let mut named = plain.clone();
+    named.lrs = Some(Box::new(
+        LrsTarget::basic("https://lrs.example.org/xAPI/", "writer", "pw").expect("target"),
+    ));
+    let l = launch();
+    // (set, launch given, endpoint expected)
+    let cases: [(&PersonaSet, Option<&LrsLaunch>, Option<&str>); 4] = [
+        (&plain, None, None),
+        (&plain, Some(&l), Some("http://127.0.0.1:9/xAPI/")),
+        (&named, None, Some("https://lrs.example.org/xAPI/")),
+        (&named, Some(&l), Some("http://127.0.0.1:9/xAPI/")),
+    ];
+    for (set, given, want) in cases {
+        let mut flow = AssessmentFlow::new();
+        flow.intro(lib, SetFile::new(set.clone(), vec![]))
+            .expect("intro");
+        assert!(!flow.attach_lrs(given, ORIGIN), "nothing begun yet");
+        flow.begin("Ann", STARTED, 3).expect("begin");
+        assert_eq!(flow.attach_lrs(given, ORIGIN), want.is_some());
+        let got = flow.attempt().and_then(|a| a.lrs.as_ref());
+        assert_eq!(got.map(|s| s.endpoint.as_str()), want);
+        // Once a call is done the attempt's LRS stays as it was.
+        flow.advance(lib, STARTED).expect("call 1");
+        let mut done = flow.attempt().cloned().expect("attempt");
+        done.done.push(done.current.clone().expect("current"));
+        let mut shown = AssessmentFlow::new();
+        shown.show_finished(done);
+        assert!(
+            !shown.attach_lrs(Some(&l), ORIGIN),
+            "a shown attempt is never changed"
+        );
+    }
+}
