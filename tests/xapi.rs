@@ -33,7 +33,14 @@ fn attempt(lib: &Library, set: &PersonaSet, policy: Policy) -> Attempt {
         STARTED,
         0x5a17,
     );
-    a.lrs = LrsSession::resolve(Some(&launch()), set, &a.candidate, ORIGIN, 0x5a17, STARTED);
+    a.lrs = LrsSession::resolve(
+        Some(&launch()),
+        &a.set,
+        &a.candidate,
+        ORIGIN,
+        0x5a17,
+        STARTED,
+    );
     let mut rng = Stream::new(set.seed, 7);
     while let Some(i) = a.next_index() {
         let mut call = a.start_call(lib, i).expect("start");
@@ -410,7 +417,7 @@ fn launch_parameters_are_checked() {
     let l = ok("http://lrs/x/", Some(actor), None)
         .expect("ok")
         .expect("some");
-    let set = assessment_set(1, 1);
+    let set = SetFile::new(assessment_set(1, 1), vec![]);
     let s = LrsSession::resolve(Some(&l), &set, "Ann", ORIGIN, 5, STARTED).expect("session");
     assert_eq!(s.actor["account"]["name"], "42");
     assert!(is_uuid(&s.registration));
@@ -420,9 +427,7 @@ fn launch_parameters_are_checked() {
         None
     );
     let mut with = set.clone();
-    with.lrs = Some(Box::new(
-        LrsTarget::basic("http://lrs/x", "writer", "pw").expect("target"),
-    ));
+    with.lrs = Some(LrsTarget::basic("http://lrs/x", "writer", "pw").expect("target"));
     let s = LrsSession::resolve(None, &with, "Ann", ORIGIN, 5, STARTED).expect("session");
     assert_eq!(s.auth, "Basic d3JpdGVyOnB3");
     assert_eq!(
@@ -446,34 +451,30 @@ fn a_set_without_an_lrs_keeps_its_file_link_and_digest() {
     let json = file.to_json();
     assert!(!json.contains("lrs"), "no lrs field in {json}");
     let hash = set_content_hash(lib, &set).expect("hash");
-    let mut with = set.clone();
-    with.lrs = Some(Box::new(
-        LrsTarget::basic("https://lrs.example.org/xAPI/", "w", "p").expect("t"),
-    ));
-    assert_eq!(
-        with.digest(&hash),
-        set.digest(&hash),
-        "the LRS is not decisive"
-    );
-    assert_eq!(
-        match_set(lib, std::slice::from_ref(&set), &with),
-        SetMatch::AsIssued
-    );
-    // A set file written before LRS targets existed reads as a set without one.
+    let mut with = file.clone();
+    with.lrs = Some(LrsTarget::basic("https://lrs.example.org/xAPI/", "w", "p").expect("t"));
+    // The LRS travels with the file and link, never inside the set: the set's digest, its
+    // match and every call record (which holds the set) are those of the set without it.
+    assert_eq!(with.set, set);
+    assert_eq!(with.set.digest(&hash), set.digest(&hash));
+    assert!(!serde_json::to_string(&with.set)
+        .unwrap_or_default()
+        .contains("lrs"));
+    let back = SetFile::from_link(&with.link_payload().expect("link")).expect("read link");
+    assert_eq!(back.lrs, with.lrs);
+    // A set file written before LRS targets existed reads as a file without one.
     let back = SetFile::from_json(&json).expect("read");
-    assert_eq!(back.set, set);
+    assert_eq!((back.set, back.lrs), (set, None));
     // The form keeps the LRS through an edit.
-    let form = SetForm::from_set(&with);
+    let form = SetForm::from_file(&with);
     assert_eq!(
         (form.lrs_user.as_str(), form.lrs_password.as_str()),
         ("w", "p")
     );
-    assert_eq!(form.to_set(lib).map(|s| s.lrs), Ok(with.lrs.clone()));
+    assert_eq!(form.lrs(), Ok(with.lrs.clone()));
     let mut bad = form.clone();
     bad.lrs_endpoint = "lrs.example.org".into();
-    assert!(bad
-        .to_set(lib)
-        .is_err_and(|e| e.starts_with("LRS endpoint:")));
+    assert!(bad.lrs().is_err_and(|e| e.starts_with("LRS endpoint:")));
 }
 
 #[test]
@@ -578,13 +579,13 @@ fn begin_fixes_the_lrs_from_the_launch_or_the_set_and_nothing_else_changes_it() 
     use composure_core::flow::AssessmentFlow;
     let lib = lib();
     let plain = assessment_set(47, 2);
+    let plain = SetFile::new(plain, vec![]);
     let mut named = plain.clone();
-    named.lrs = Some(Box::new(
-        LrsTarget::basic("https://lrs.example.org/xAPI/", "writer", "pw").expect("target"),
-    ));
+    named.lrs =
+        Some(LrsTarget::basic("https://lrs.example.org/xAPI/", "writer", "pw").expect("target"));
     let l = launch();
-    // (set, launch given, endpoint expected)
-    let cases: [(&PersonaSet, Option<&LrsLaunch>, Option<&str>); 4] = [
+    // (set file, launch given, endpoint expected)
+    let cases: [(&SetFile, Option<&LrsLaunch>, Option<&str>); 4] = [
         (&plain, None, None),
         (&plain, Some(&l), Some("http://127.0.0.1:9/xAPI/")),
         (&named, None, Some("https://lrs.example.org/xAPI/")),
@@ -592,8 +593,7 @@ fn begin_fixes_the_lrs_from_the_launch_or_the_set_and_nothing_else_changes_it() 
     ];
     for (set, given, want) in cases {
         let mut flow = AssessmentFlow::new();
-        flow.intro(lib, SetFile::new(set.clone(), vec![]))
-            .expect("intro");
+        flow.intro(lib, set.clone()).expect("intro");
         assert!(!flow.attach_lrs(given, ORIGIN), "nothing begun yet");
         flow.begin("Ann", STARTED, 3).expect("begin");
         assert_eq!(flow.attach_lrs(given, ORIGIN), want.is_some());

@@ -40,7 +40,6 @@ pub fn assessment_set(seed: u64, count: u32) -> PersonaSet {
         id: format!("a-{seed:016x}"),
         practice_open: false,
         created_ms: Some(1_699_999_000_000.0),
-        lrs: None,
     }
 }
 

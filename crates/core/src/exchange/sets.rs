@@ -11,6 +11,10 @@ pub struct SetFile {
     pub set: PersonaSet,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub packs: Vec<PackSource>,
+    /// The Learning Record Store the set's attempts send xAPI statements to, if any. Absent from
+    /// files and links without one, so those are unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lrs: Option<LrsTarget>,
 }
 
 impl SetFile {
@@ -20,6 +24,7 @@ impl SetFile {
             kind: SET_KIND.into(),
             set,
             packs,
+            lrs: None,
         }
     }
 
@@ -183,12 +188,20 @@ impl SetForm {
         }
     }
 
+    /// The form of a stored set file, with its LRS.
+    pub fn from_file(file: &SetFile) -> SetForm {
+        let mut form = SetForm::from_set(&file.set);
+        if let Some(t) = &file.lrs {
+            form.lrs_endpoint = t.endpoint.clone();
+            let (user, password) = t.credentials().unwrap_or_default();
+            form.lrs_user = user;
+            form.lrs_password = password;
+        }
+        form
+    }
+
     pub fn from_set(set: &PersonaSet) -> SetForm {
         let w = set.weights;
-        let credentials = set.lrs.as_ref().and_then(|t| t.credentials());
-        let (lrs_user, lrs_password) = credentials
-            .as_ref()
-            .map_or(("", ""), |(u, p)| (u.as_str(), p.as_str()));
         let (calls_kind, count, archetypes) = match &set.calls {
             Calls::Random { count } => ("random", count.to_string(), Vec::new()),
             Calls::Chosen { archetypes } => {
@@ -222,13 +235,21 @@ impl SetForm {
             id: set.id.clone(),
             practice_open: set.practice_open,
             created_ms: set.created_ms,
-            lrs_endpoint: set
-                .lrs
-                .as_ref()
-                .map_or(String::new(), |t| t.endpoint.clone()),
-            lrs_user: lrs_user.to_string(),
-            lrs_password: lrs_password.to_string(),
+            lrs_endpoint: String::new(),
+            lrs_user: String::new(),
+            lrs_password: String::new(),
         }
+    }
+
+    /// The LRS the form names (`None` when its endpoint is empty), or the problem in words
+    /// naming the field.
+    pub fn lrs(&self) -> Result<Option<LrsTarget>, String> {
+        if self.lrs_endpoint.trim().is_empty() {
+            return Ok(None);
+        }
+        LrsTarget::basic(&self.lrs_endpoint, &self.lrs_user, &self.lrs_password)
+            .map(Some)
+            .map_err(|e| format!("LRS endpoint: {e}."))
     }
 
     /// The set the form describes, or the first problem in words naming the field.
@@ -326,14 +347,6 @@ impl SetForm {
             },
             practice_open: self.practice_open && mode == Mode::Assessment,
             created_ms: self.created_ms,
-            lrs: if self.lrs_endpoint.trim().is_empty() {
-                None
-            } else {
-                Some(Box::new(
-                    LrsTarget::basic(&self.lrs_endpoint, &self.lrs_user, &self.lrs_password)
-                        .map_err(|e| format!("LRS endpoint: {e}."))?,
-                ))
-            },
         };
         check_set(lib, &set).map_err(|m| {
             let mut s = m;

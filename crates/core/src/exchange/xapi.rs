@@ -1,7 +1,7 @@
 //! xAPI statements for a Learning Record Store (LRS): where they go, what an attempt sends, and
 //! the queue that keeps them until the LRS has them.
 //!
-//! **Where.** A persona set may name an LRS ([`LrsTarget`] on `PersonaSet::lrs`: an endpoint and
+//! **Where.** A persona set may name an LRS ([`LrsTarget`] in its file and link: an endpoint and
 //! an `Authorization` header value), and an assessment link may carry the launch parameters of
 //! the xAPI "launch" convention (`endpoint`, `auth`, `actor`, `registration`, read by
 //! [`LrsLaunch::from_query`]); launch parameters win over the set's LRS. The result is an
@@ -25,7 +25,6 @@
 //! reload, is sent later. Pure: times come in as numbers.
 
 use super::*;
-pub use crate::sim::LrsTarget;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -50,6 +49,19 @@ pub const XAPI_VERSION: &str = "1.0.3";
 /// The activity id of a set: `urn:composure:set:<set id>`.
 pub fn set_activity(set_id: &str) -> String {
     format!("urn:composure:set:{set_id}")
+}
+
+/// The Learning Record Store a persona set's attempts send their statements to, carried by the
+/// set's file and link ([`SetFile::lrs`]), never by the set itself: so neither the set's digest
+/// nor any call record (which holds the set) carries credentials. Visible to every candidate
+/// who has the file or link (inherent in statements sent from the browser): it should name an
+/// account that may only write statements.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LrsTarget {
+    /// The xAPI endpoint, ending in `/` (statements are at `<endpoint>statements`).
+    pub endpoint: String,
+    /// The `Authorization` header value, e.g. `Basic dXNlcjpwYXNz`.
+    pub auth: String,
 }
 
 impl LrsTarget {
@@ -187,13 +199,14 @@ impl LrsSession {
     /// the app's address (the account's home page when the launch names no actor).
     pub fn resolve(
         launch: Option<&LrsLaunch>,
-        set: &PersonaSet,
+        file: &SetFile,
         candidate: &str,
         origin: &str,
         salt: u64,
         started_ms: f64,
     ) -> Option<LrsSession> {
-        let (endpoint, auth) = match (launch, &set.lrs) {
+        let set = &file.set;
+        let (endpoint, auth) = match (launch, &file.lrs) {
             (Some(l), _) => (l.endpoint.clone(), l.auth.clone()),
             (None, Some(t)) => (t.endpoint.clone(), t.auth.clone()),
             (None, None) => return None,

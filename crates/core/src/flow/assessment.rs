@@ -175,14 +175,7 @@ impl AssessmentFlow {
             return false;
         }
         let salt = a.salt.unwrap_or_default();
-        a.lrs = LrsSession::resolve(
-            launch,
-            &a.set.set,
-            &a.candidate,
-            origin,
-            salt,
-            a.started_at_ms,
-        );
+        a.lrs = LrsSession::resolve(launch, &a.set, &a.candidate, origin, salt, a.started_at_ms);
         a.lrs.is_some()
     }
 

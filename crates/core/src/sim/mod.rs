@@ -27,8 +27,7 @@ pub use record::{check_schema, replay, verify, CallRecord, RecordError, SCHEMA_V
 pub use rng::{mix, Stream};
 pub use score::{response, Mark, Scores, CRITICAL_CAP, HINT_COST, HOSTILE_CAP, SILENCE_COMPOSURE};
 pub use set::{
-    CallSpec, Calls, LrsTarget, Mode, PersonaSet, Weights, DECISIVE_FIELDS, MAX_CALLS,
-    MAX_NAME_CHARS,
+    CallSpec, Calls, Mode, PersonaSet, Weights, DECISIVE_FIELDS, MAX_CALLS, MAX_NAME_CHARS,
 };
 
 use crate::content::Fate;

@@ -47,17 +47,6 @@ pub enum Mode {
     Assessment,
 }
 
-/// The Learning Record Store a persona set sends its xAPI statements to (see
-/// `exchange::xapi`). Visible to every candidate who has the set (inherent in statements sent
-/// from the browser): it should name an account that may only write statements.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LrsTarget {
-    /// The xAPI endpoint, ending in `/` (statements are at `<endpoint>statements`).
-    pub endpoint: String,
-    /// The `Authorization` header value, e.g. `Basic dXNlcjpwYXNz`.
-    pub auth: String,
-}
-
 /// Most calls a set may hold.
 pub const MAX_CALLS: u32 = 50;
 
@@ -96,11 +85,6 @@ pub struct PersonaSet {
     /// When the trainer created the set (Unix ms, the trainer's clock); not part of the digest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_ms: Option<f64>,
-    /// The Learning Record Store the set's attempts send xAPI statements to, if any. Not part
-    /// of the digest (it decides neither the calls nor the score), and absent from sets
-    /// without one, so their files, links and seals are unchanged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lrs: Option<Box<LrsTarget>>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -171,7 +155,6 @@ impl PersonaSet {
             id: String::new(),
             practice_open: false,
             created_ms: None,
-            lrs: None,
         }
     }
 

@@ -56,13 +56,15 @@ fn time(ms: Option<f64>) -> String {
 #[component]
 pub(super) fn LrsPanel() -> impl IntoView {
     let app = use_app();
-    let sets = Memo::new(move |_| {
+    let files = Memo::new(move |_| {
         app.sets()
             .into_iter()
-            .map(|(_, f)| f.set)
-            .filter(|s| !s.id.is_empty())
+            .map(|(_, f)| f)
+            .filter(|f| !f.set.id.is_empty())
             .collect::<Vec<_>>()
     });
+    let sets =
+        Memo::new(move |_| files.with(|f| f.iter().map(|f| f.set.clone()).collect::<Vec<_>>()));
     let chosen = RwSignal::new(String::new());
     let endpoint = RwSignal::new(String::new());
     let user = RwSignal::new(String::new());
@@ -72,9 +74,11 @@ pub(super) fn LrsPanel() -> impl IntoView {
     let attempts: RwSignal<Vec<LrsAttempt>> = RwSignal::new(Vec::new());
     // Choosing a set fills in its LRS (the trainer may need other credentials to read).
     let choose = move |id: String| {
-        if let Some(t) =
-            sets.with_untracked(|s| s.iter().find(|s| s.id == id).and_then(|s| s.lrs.clone()))
-        {
+        if let Some(t) = files.with_untracked(|f| {
+            f.iter()
+                .find(|f| f.set.id == id)
+                .and_then(|f| f.lrs.clone())
+        }) {
             endpoint.set(t.endpoint.clone());
             let (u, p) = t.credentials().unwrap_or_default();
             user.set(u);
