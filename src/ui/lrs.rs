@@ -101,12 +101,19 @@ pub fn start() {
 }
 
 /// The launch parameters of an assessment link (`endpoint`, `auth`, `actor`, `registration`),
-/// checked by the core.
-pub fn launch(q: &AssessmentQuery) -> Result<Option<LrsLaunch>, String> {
+/// checked by the core; when they cannot be used, `note` says so and there is no launch.
+pub fn launch(q: Option<&AssessmentQuery>, note: RwSignal<Option<String>>) -> Option<LrsLaunch> {
+    let q = q?;
     LrsLaunch::from_query(
         q.endpoint.as_deref(),
         q.auth.as_deref(),
         q.actor.as_deref(),
         q.registration.as_deref(),
     )
+    .unwrap_or_else(|e| {
+        note.set(Some(format!(
+            "This link's Learning Record Store cannot be used: {e}. Your result will not be sent to it; download it at the end instead."
+        )));
+        None
+    })
 }

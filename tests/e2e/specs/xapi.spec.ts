@@ -151,3 +151,11 @@ test('a score edited in the LRS is not verified', async ({ page, request }) => {
   await expect(row.getByRole('cell', { name: 'Not verified', exact: true })).toBeVisible();
   await expect(row.getByRole('cell', { name: /call 1's statement scores \d+ where its calls give \d+/ })).toBeVisible();
 });
+
+test('a launch whose LRS cannot be used says so, and the assessment still opens', async ({ page }) => {
+  await fresh(page);
+  const link = await buildSet(page, 'xAPI bad launch', 1, 'off');
+  await page.goto(`${link}&endpoint=${encodeURIComponent('ftp://lrs.example.org/')}&registration=not-a-uuid`);
+  await expect(page.getByRole('status').filter({ hasText: "This link's Learning Record Store cannot be used" })).toContainText('does not start with http:// or https://');
+  await expect(page.getByRole('button', { name: 'Begin assessment' })).toBeVisible();
+});

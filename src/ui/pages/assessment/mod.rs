@@ -126,13 +126,7 @@ pub fn Assessment() -> impl IntoView {
     let query = use_query::<AssessmentQuery>().get_untracked().ok();
     let link = query.as_ref().and_then(|q| q.set.clone());
     // The link's xAPI launch parameters, if any (an LRS that cannot be used is said so).
-    let launch = match query.as_ref().map(lrs::launch).unwrap_or(Ok(None)) {
-        Ok(l) => l,
-        Err(e) => {
-            lrs_note.set(Some(format!("This link's Learning Record Store cannot be used: {e}. Your result will not be sent to it; download it at the end instead.")));
-            None
-        }
-    };
+    let launch = lrs::launch(query.as_ref(), lrs_note);
     let stored = match store::load_attempt() {
         Some(Ok(a)) => Some(a),
         Some(Err(e)) => {
