@@ -16,6 +16,10 @@ WASM_OPT_VERSION="0.116.1"
 WASM_TARGET="wasm32-unknown-unknown"
 CHROMIUM="/usr/bin/chromium"
 CHROMEDRIVER="/usr/bin/chromedriver"
+# Ralph, the Learning Record Store the xAPI end-to-end tests send statements to (PyPI package
+# ralph-malph with its lrs and cli extras, in a virtual environment under target/).
+RALPH_VERSION="5.1.0"
+RALPH_VENV="$ROOT/target/ralph-venv"
 
 # Chromium, chromedriver and Playwright write temporary files: keep them in the repo's target/.
 mkdir -p "$ROOT/target/tmp"

@@ -3,7 +3,8 @@
 
 The policy allows nothing but the app's own files: scripts, styles, images, the manifest, the
 service worker and fetches from the same origin, WebAssembly compilation, and the one inline
-module script Trunk writes to start the app (allowed by its SHA-256 hash, computed here because
+module script Trunk writes to start the app. The one exception is fetches to a Learning Record
+Store (xAPI), which lives on another origin: any HTTPS origin, and plain HTTP on loopback only (allowed by its SHA-256 hash, computed here because
 it names the hashed file names of each build). No inline style attributes: the UI sets styles
 through the CSSOM.
 
@@ -36,7 +37,9 @@ def with_csp(html):
             "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
             "style-src 'self'",
             "img-src 'self' data:",
-            "connect-src 'self'",
+            # A Learning Record Store is on another origin (docs/lms-xapi.md): any over HTTPS, and
+            # plain HTTP only on this machine (the tests' LRS, a trainer trying one locally).
+            "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
             "worker-src 'self'",
             "manifest-src 'self'",
             "object-src 'none'",

@@ -19,6 +19,9 @@ use super::state::{use_app, AppState, LOADING};
 #[component]
 pub fn App() -> impl IntoView {
     AppState::provide();
+    // Statements queued for a Learning Record Store go out now and whenever the browser is
+    // back online.
+    crate::ui::lrs::start();
     view! {
         <Router>
             <Shell />
@@ -123,7 +126,7 @@ pub fn Shell() -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <div class="container">
-                    <p>{if package { "Composure runs in your browser. Your learning platform records this course's attempt." } else { "Composure runs entirely in your browser. Nothing you do here leaves this device." }}</p>
+                    <p>{if package { "Composure runs in your browser. Your learning platform records this course's attempt." } else { "Composure runs entirely in your browser. Nothing you do here leaves this device, unless your trainer's assessment sends its results to their Learning Record Store." }}</p>
                 </div>
             </footer>
         }

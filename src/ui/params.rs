@@ -17,11 +17,16 @@ pub struct PracticeQuery {
     pub set: Option<String>,
 }
 
-/// `/assessment?set=PAYLOAD`: a trainer's assessment link.
+/// `/assessment?set=PAYLOAD`: a trainer's assessment link, optionally with the xAPI launch
+/// parameters `endpoint`, `auth`, `actor` and `registration` (see `exchange::LrsLaunch`).
 #[derive(Params, Clone, Debug, Default, PartialEq)]
 pub struct AssessmentQuery {
     /// A persona set as a link payload (see `SetFile::from_link`).
     pub set: Option<String>,
+    pub endpoint: Option<String>,
+    pub auth: Option<String>,
+    pub actor: Option<String>,
+    pub registration: Option<String>,
 }
 
 /// The customer moves to drill, comma-separated in the address. Names that are not a known

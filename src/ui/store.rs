@@ -163,3 +163,14 @@ pub fn save_attempt(a: &Attempt) -> Result<(), String> {
 pub fn remove_key(key: &str) -> Result<(), String> {
     store().remove(key).map_err(|e| e.to_string())
 }
+
+/// The xAPI statements waiting for their LRS; a queue that could not be read is set aside (and
+/// the reason returned), and an empty one used.
+pub fn load_outbox() -> (crate::exchange::Outbox, Option<String>) {
+    let (o, notice) = store().load_outbox();
+    (o, notice.map(|n| n.to_string()))
+}
+
+pub fn save_outbox(o: &crate::exchange::Outbox) -> Result<(), String> {
+    store().save_outbox(o).map_err(|e| e.to_string())
+}

@@ -120,8 +120,16 @@ pub const COMPILED: Versioned = Versioned {
     unversioned: None,
 };
 
+/// The queue of xAPI statements not yet accepted by their LRS (`exchange::Outbox`).
+pub const OUTBOX: Versioned = Versioned {
+    noun: "queue of LRS statements",
+    current: 1,
+    min_read: 1,
+    unversioned: None,
+};
+
 /// Every kind, for tests and documentation.
-pub const ALL: [Versioned; 9] = [
+pub const ALL: [Versioned; 10] = [
     HISTORY,
     RECORD,
     CURRENT_CALL,
@@ -131,6 +139,7 @@ pub const ALL: [Versioned; 9] = [
     PREFS,
     PACK,
     COMPILED,
+    OUTBOX,
 ];
 
 /// Why a document's version cannot be read. Its `Display` is a plain clause about "it".

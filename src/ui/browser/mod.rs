@@ -8,6 +8,7 @@
 mod dialog;
 mod fetch;
 mod files;
+pub mod lrs;
 pub mod scorm;
 mod speech;
 pub mod storage;

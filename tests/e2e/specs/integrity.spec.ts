@@ -1,6 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { untilReady } from '../support/assessment';
-import * as fs from 'fs';
+import { begin, buildSet, finish, fresh, untilReady } from '../support/assessment';
 
 // Assessment integrity as a cheating candidate would probe it: an edited link, a rehearsal in
 // practice, a second tab, a reload to reset the timer, re-opening a finished assessment; and the
@@ -10,28 +9,6 @@ const replies = (page: Page) => page.getByRole('group', { name: 'Your reply' }).
 const complete = (page: Page) => page.getByRole('heading', { name: 'Assessment complete', level: 1 });
 const results = (page: Page) => page.getByRole('table', { name: 'Assessment results' });
 
-async function fresh(page: Page) {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.evaluate(() => localStorage.setItem('composure.prefs', JSON.stringify({ typing: false })));
-}
-
-/** The trainer saves an assessment set and returns its link. */
-async function buildSet(page: Page, name: string, calls: number, limit: string): Promise<string> {
-  await page.goto('/trainer');
-  await page.getByRole('button', { name: 'New persona set' }).click();
-  await page.getByLabel('Set name').fill(name);
-  await page.getByLabel('Number of calls').fill(String(calls));
-  await page.getByLabel('Difficulty').selectOption('1');
-  await page.getByLabel('Mode').selectOption('assessment');
-  await page.getByLabel('Time limit per reply').selectOption(limit);
-  await page.getByLabel('Pass mark').fill('50');
-  await page.getByRole('button', { name: 'Save set' }).click();
-  const item = page.getByRole('region', { name });
-  await expect(item).toBeVisible();
-  return item.getByRole('textbox', { name: 'Share link' }).inputValue();
-}
-
 /** The set inside a link, decoded as a candidate with a text editor would. */
 function decode(link: string): any {
   const payload = new URL(link).searchParams.get('set')!;
@@ -40,36 +17,6 @@ function decode(link: string): any {
 function encode(link: string, file: any, path = '/assessment'): string {
   const url = new URL(link);
   return `${url.origin}${path}?set=${Buffer.from(JSON.stringify(file)).toString('base64url')}`;
-}
-
-async function begin(page: Page, link: string, candidate: string) {
-  await page.goto(link);
-  await page.getByRole('textbox', { name: 'Your name' }).fill(candidate);
-  await page.getByRole('button', { name: 'Begin assessment' }).click();
-  await expect(replies(page).first()).toBeVisible();
-}
-
-const startNext = (page: Page) => page.getByRole('button', { name: /^Start call \d+$/ });
-
-/** Presses 1 until the assessment is complete (starting each next call from its ready screen),
- * then downloads the result. */
-async function finish(page: Page): Promise<string> {
-  for (let i = 0; i < 200 && !(await complete(page).isVisible()); i++) {
-    await expect(replies(page).first().or(complete(page)).or(startNext(page))).toBeVisible();
-    if (await complete(page).isVisible()) break;
-    if (await startNext(page).isVisible()) {
-      await startNext(page).click();
-      continue;
-    }
-    await page.keyboard.press('1');
-    await page.waitForTimeout(30);
-  }
-  await expect(complete(page)).toBeVisible();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download result' }).click(),
-  ]);
-  return fs.readFileSync((await download.path())!, 'utf8');
 }
 
 test('an edited link shows Set changed, never a verified pass', async ({ page }) => {

@@ -25,6 +25,8 @@ mod results;
 pub mod scorm;
 mod sets;
 mod table;
+mod xapi;
+mod xapi_read;
 
 pub use base64::*;
 pub use errors::*;
@@ -33,6 +35,8 @@ pub use packs::*;
 pub use results::*;
 pub use sets::*;
 pub use table::*;
+pub use xapi::*;
+pub use xapi_read::*;
 
 use crate::content::{content_hash, fnv1a, parse_pack, Library, Severity};
 use crate::lint::load_pack;

@@ -96,7 +96,7 @@ struct SealInput<'a> {
     claimed: &'a Summary,
 }
 
-fn seal_of(r: &ResultFile) -> String {
+pub(super) fn seal_of(r: &ResultFile) -> String {
     let json = serde_json::to_string(&SealInput {
         content_hash: &r.content_hash,
         set: &r.set,
@@ -141,6 +141,9 @@ pub struct Attempt {
     /// When the current offer appeared (Unix ms), so that a reload keeps its reply deadline.
     #[serde(default)]
     pub offer_at_ms: Option<f64>,
+    /// Where this attempt's xAPI statements go (fixed when the candidate begins), if anywhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lrs: Option<LrsSession>,
 }
 
 impl Attempt {
@@ -159,6 +162,7 @@ impl Attempt {
             salt: Some(salt),
             reloads: 0,
             offer_at_ms: None,
+            lrs: None,
         }
     }
 

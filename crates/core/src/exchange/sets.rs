@@ -11,6 +11,10 @@ pub struct SetFile {
     pub set: PersonaSet,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub packs: Vec<PackSource>,
+    /// The Learning Record Store the set's attempts send xAPI statements to, if any. Absent from
+    /// files and links without one, so those are unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lrs: Option<LrsTarget>,
 }
 
 impl SetFile {
@@ -20,6 +24,7 @@ impl SetFile {
             kind: SET_KIND.into(),
             set,
             packs,
+            lrs: None,
         }
     }
 
@@ -145,6 +150,11 @@ pub struct SetForm {
     /// An assessment set that candidates may also practise on.
     pub practice_open: bool,
     pub created_ms: Option<f64>,
+    /// The LRS the set's attempts send statements to: endpoint ("" for none), and the user
+    /// name and password of its Basic credentials (see [`LrsTarget`]).
+    pub lrs_endpoint: String,
+    pub lrs_user: String,
+    pub lrs_password: String,
 }
 
 impl SetForm {
@@ -172,7 +182,22 @@ impl SetForm {
             id: format!("{:016x}", sim::mix(seed, 0x1d)),
             practice_open: false,
             created_ms: None,
+            lrs_endpoint: String::new(),
+            lrs_user: String::new(),
+            lrs_password: String::new(),
         }
+    }
+
+    /// The form of a stored set file, with its LRS.
+    pub fn from_file(file: &SetFile) -> SetForm {
+        let mut form = SetForm::from_set(&file.set);
+        if let Some(t) = &file.lrs {
+            form.lrs_endpoint = t.endpoint.clone();
+            let (user, password) = t.credentials().unwrap_or_default();
+            form.lrs_user = user;
+            form.lrs_password = password;
+        }
+        form
     }
 
     pub fn from_set(set: &PersonaSet) -> SetForm {
@@ -210,7 +235,21 @@ impl SetForm {
             id: set.id.clone(),
             practice_open: set.practice_open,
             created_ms: set.created_ms,
+            lrs_endpoint: String::new(),
+            lrs_user: String::new(),
+            lrs_password: String::new(),
         }
+    }
+
+    /// The LRS the form names (`None` when its endpoint is empty), or the problem in words
+    /// naming the field.
+    pub fn lrs(&self) -> Result<Option<LrsTarget>, String> {
+        if self.lrs_endpoint.trim().is_empty() {
+            return Ok(None);
+        }
+        LrsTarget::basic(&self.lrs_endpoint, &self.lrs_user, &self.lrs_password)
+            .map(Some)
+            .map_err(|e| format!("LRS endpoint: {e}."))
     }
 
     /// The set the form describes, or the first problem in words naming the field.

@@ -8,7 +8,7 @@
 
 use super::record_of;
 use crate::content::{Ending, Library};
-use crate::exchange::{check_set, Attempt, ImportError, SetFile};
+use crate::exchange::{check_set, Attempt, ImportError, LrsLaunch, LrsSession, SetFile};
 use crate::sim::{replay, Call, Mode};
 
 /// Where the assessment page is.
@@ -160,6 +160,23 @@ impl AssessmentFlow {
         self.attempt = Some(Attempt::new((**f).clone(), who.to_string(), now_ms, salt));
         self.running_here = true;
         Ok(())
+    }
+
+    /// Fixes where the attempt just begun sends its xAPI statements: the launch's LRS (from the
+    /// link's `endpoint`, `auth`, `actor` and `registration`), else the set's, else none.
+    /// `origin` is the app's address (the home page of the candidate's account when the launch
+    /// names no actor). Returns whether the attempt has an LRS. Only an attempt this page began
+    /// and that has no finished call yet is changed.
+    pub fn attach_lrs(&mut self, launch: Option<&LrsLaunch>, origin: &str) -> bool {
+        let Some(a) = self.attempt.as_mut().filter(|a| a.done.is_empty()) else {
+            return false;
+        };
+        if !self.running_here {
+            return false;
+        }
+        let salt = a.salt.unwrap_or_default();
+        a.lrs = LrsSession::resolve(launch, &a.set, &a.candidate, origin, salt, a.started_at_ms);
+        a.lrs.is_some()
     }
 
     /// Starts the next call of the attempt (returned, for the page to show), or ends the

@@ -16,6 +16,7 @@
 //! | [`Key::SetAside`] | `composure.set-aside.<original key>.<n>` |
 //! | [`Key::Lock`] | `composure.lock.<name>` (the one-tab lock's heartbeat) |
 //! | [`Key::Tab`] | `composure.tab` (this tab's id, in sessionStorage) |
+//! | [`Key::Outbox`] | `composure.xapi-outbox` (xAPI statements not yet accepted by their LRS) |
 
 use std::fmt;
 
@@ -33,6 +34,7 @@ pub(super) const RESULT: &str = "composure.result.";
 pub(super) const SET_ASIDE: &str = "composure.set-aside.";
 pub(super) const LOCK: &str = "composure.lock.";
 const TAB: &str = "composure.tab";
+const OUTBOX: &str = "composure.xapi-outbox";
 
 /// Import times before this (2001-09-09 in ms) are not import times: a `-<digits>` suffix
 /// below it belongs to the seal of an old result key.
@@ -72,6 +74,8 @@ pub enum Key {
     Lock(String),
     /// This tab's id, kept in sessionStorage (one tab's own storage).
     Tab,
+    /// The xAPI statements that no LRS has accepted yet.
+    Outbox,
 }
 
 impl Key {
@@ -115,6 +119,7 @@ impl Key {
             CURRENT => return Some(Key::Current),
             ATTEMPT => return Some(Key::Attempt),
             TAB => return Some(Key::Tab),
+            OUTBOX => return Some(Key::Outbox),
             _ => {}
         }
         if let Some(rest) = id(SET_ASIDE) {
@@ -178,15 +183,16 @@ impl Key {
             Key::SetAside { .. } => "set-aside copy",
             Key::Lock(_) => "tab lock",
             Key::Tab => "tab id",
+            Key::Outbox => crate::versions::OUTBOX.noun,
         }
     }
 
     /// Whether a copy made by a newer Composure stays where it is (refused but untouched, for
-    /// that version to use) rather than being set aside. Only the practice settings and the
-    /// call in progress are set aside: this version writes those keys again and would
-    /// otherwise overwrite the newer copy.
+    /// that version to use) rather than being set aside. Only the practice settings, the
+    /// call in progress and the statement queue are set aside: this version writes those keys
+    /// again and would otherwise overwrite the newer copy.
     pub fn future_stays(&self) -> bool {
-        !matches!(self, Key::Prefs | Key::Current)
+        !matches!(self, Key::Prefs | Key::Current | Key::Outbox)
     }
 }
 
@@ -210,6 +216,7 @@ impl fmt::Display for Key {
             } => write!(f, "{RESULT}{seal}"),
             Key::Lock(name) => write!(f, "{LOCK}{name}"),
             Key::Tab => f.write_str(TAB),
+            Key::Outbox => f.write_str(OUTBOX),
             Key::SetAside {
                 original,
                 n: Some(n),

@@ -26,7 +26,7 @@ pub use key::{Key, ATTEMPT as ATTEMPT_KEY, CURRENT as CURRENT_KEY, PREFS as PREF
 pub use prefs::{Prefs, REPLY_LIMITS_S, SHIFT_CALLS, SHIFT_PLANS};
 pub use storage::{MemoryStorage, Storage, StoreError};
 
-use crate::exchange::{Attempt, ImportError, PackSource, ResultFile, SetFile};
+use crate::exchange::{Attempt, ImportError, Outbox, PackSource, ResultFile, SetFile};
 use crate::progress::{parse_entry, Entry};
 use crate::versions::{VersionError, Versioned};
 use serde::de::DeserializeOwned;
@@ -486,6 +486,32 @@ impl<S: Storage> Store<S> {
 
     pub fn clear_results(&self) -> Result<(), StoreError> {
         self.clear(key::RESULT)
+    }
+
+    // The queue of xAPI statements
+
+    /// The statements waiting for their LRS (an empty queue when there is none). A damaged
+    /// queue, or one from a newer version, is set aside (never overwritten) and reported.
+    pub fn load_outbox(&self) -> (Outbox, Option<Notice>) {
+        let read = self.read(&Key::Outbox, |t| {
+            let value: serde_json::Value = serde_json::from_str(t)
+                .map_err(|_| Refusal::Damaged("it is damaged or cut short".into()))?;
+            versions::OUTBOX.check_value(&value).map_err(|e| match e {
+                VersionError::FromTheFuture { .. } => Refusal::Future(e.to_string()),
+                e => Refusal::Damaged(e.to_string()),
+            })?;
+            serde_json::from_value::<Outbox>(value)
+                .map_err(|e| Refusal::Damaged(format!("its contents are not valid ({e})")))
+        });
+        match read {
+            None => (Outbox::new(), None),
+            Some(Ok(o)) => (o, None),
+            Some(Err(n)) => (Outbox::new(), Some(n)),
+        }
+    }
+
+    pub fn save_outbox(&self, o: &Outbox) -> Result<(), StoreError> {
+        self.write(&Key::Outbox, o)
     }
 
     /// Every set-aside copy's key string, sorted.

@@ -15,11 +15,11 @@ use super::set_title;
 use crate::exchange::SetFile;
 use crate::flow::{AssessmentFlow, AssessmentStage, Opening, Progressed};
 use crate::ui::browser::{
-    clear_input, epoch_ms, fresh_seed, input_files, on_tab_hidden, read_file, TabLock,
+    clear_input, epoch_ms, fresh_seed, input_files, on_tab_hidden, origin, read_file, TabLock,
 };
 use crate::ui::components::{CallScreen, Live, Screen};
 use crate::ui::params::AssessmentQuery;
-use crate::ui::{store, use_app, AppState};
+use crate::ui::{lrs, store, use_app, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query};
@@ -47,6 +47,8 @@ pub fn Assessment() -> impl IntoView {
     let launch = use_context::<Launch>();
     let platform_name = launch.as_ref().and_then(|l| l.name.clone());
     let name = RwSignal::new(platform_name.clone().unwrap_or_default());
+    // Where the result statements for a Learning Record Store stand, when they wait.
+    let lrs_note: RwSignal<Option<String>> = RwSignal::new(None);
     // This tab's claim on the running attempt (released when the page goes).
     let lock = StoredValue::new_local(None::<TabLock>);
     let claim = move |set_id: &str| -> bool {
@@ -120,20 +122,21 @@ pub fn Assessment() -> impl IntoView {
                 notice.set(Some(format!("The finished assessment could not be kept in this browser: {e}. Download the result now.")));
             }
         }
-        if let (Some(l), Ok(lib)) = (&launch_report, app.library_untracked()) {
-            if let Some(p) = l.report(&lib, &a) {
+        if let Ok(lib) = app.library_untracked() {
+            if let Some(p) = launch_report.as_ref().and_then(|l| l.report(&lib, &a)) {
                 notice.set(Some(format!(
                     "Your learning platform did not record everything: {p}."
                 )));
             }
+            lrs::send(&lib, &a, lrs_note);
         }
     });
 
     // What to show: a link, a resumed attempt, a finished one, or nothing yet.
-    let link = use_query::<AssessmentQuery>()
-        .get_untracked()
-        .ok()
-        .and_then(|q| q.set);
+    let query = use_query::<AssessmentQuery>().get_untracked().ok();
+    let link = query.as_ref().and_then(|q| q.set.clone());
+    // The link's xAPI launch parameters, if any (an LRS that cannot be used is said so).
+    let lrs_launch = lrs::launch(query.as_ref(), lrs_note);
     let from_url = link.is_some();
     // A platform's launch brings its own set and saved attempt (this browser's are not used).
     let platform = launch
@@ -218,7 +221,10 @@ pub fn Assessment() -> impl IntoView {
         notice.set(None);
         // The attempt's salt: drawn here, so the link alone predicts none of its calls.
         let mut begun = Ok(());
-        flow.update(|f| begun = f.begin(&name.get_untracked(), epoch_ms(), fresh_seed()));
+        flow.update(|f| {
+            begun = f.begin(&name.get_untracked(), epoch_ms(), fresh_seed());
+            f.attach_lrs(lrs_launch.as_ref(), &origin());
+        });
         if let Err(e) = begun {
             notice.set(Some(e));
             return;
@@ -306,6 +312,7 @@ pub fn Assessment() -> impl IntoView {
                 }.into_any(),
             }}}
             {move || notice.get().map(|n| view! { <p class="notice notice--warning" role="alert">{n}</p> })}
+            {move || lrs_note.get().map(|n| view! { <p class="notice notice--warning" role="status">{n}</p> })}
         </section>
     }
 }

@@ -4,6 +4,7 @@
 //! state ([`crate::ui::AppState`]): a set saved or a pack imported in one panel is seen by the
 //! others and by Practice and Assessment at once.
 
+mod lrs;
 mod packs;
 mod results;
 mod scorm;
@@ -14,6 +15,7 @@ mod transcript;
 use super::set_title;
 use crate::ui::use_app;
 use leptos::prelude::*;
+use lrs::LrsPanel;
 use packs::PacksPanel;
 use results::ResultsPanel;
 use sets::SetsPanel;
@@ -27,6 +29,7 @@ pub fn Trainer() -> impl IntoView {
             <SetsPanel />
             <PacksPanel />
             <ResultsPanel />
+            <LrsPanel />
         }
         .into_any(),
         Err(e) => view! { <p class="notice notice--danger" role="alert">{e}</p> }.into_any(),

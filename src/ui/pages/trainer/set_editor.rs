@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 /// The labels of the fields a refusal can name, as the form shows them, with the id of the
 /// element the message is shown beside. The Advanced group opens for the last five.
-const FIELDS: [(&str, &str); 11] = [
+const FIELDS: [(&str, &str); 12] = [
     ("Set name", "set-name"),
     ("Campaign", "set-campaigns"),
     ("Customers", "set-archetypes"),
@@ -24,6 +24,7 @@ const FIELDS: [(&str, &str); 11] = [
     ("Correctness weight", "w-correctness"),
     ("Outcome weight", "w-outcome"),
     ("Responsiveness weight", "w-responsiveness"),
+    ("LRS endpoint", "set-lrs-endpoint"),
 ];
 
 /// The field a refusal names (by the form's own labels) and the message without the label;
@@ -232,6 +233,13 @@ pub(super) fn SetEditor(
                     {weight(2, "w-outcome", "Outcome weight")}
                     {weight(3, "w-responsiveness", "Responsiveness weight")}
                 </fieldset>
+            </details>
+            <details class="form-group form-group--advanced">
+                <summary>"Learning Record Store (xAPI)"</summary>
+                <p class="muted">"Optional. Each attempt then sends its calls and its result to this LRS. Every candidate with the set can read these credentials: use an account that may only write statements."</p>
+                {text("set-lrs-endpoint", "LRS endpoint", |x| x.lrs_endpoint.clone(), |x, v| x.lrs_endpoint = v)}
+                {text("set-lrs-user", "LRS user name", |x| x.lrs_user.clone(), |x, v| x.lrs_user = v)}
+                {text("set-lrs-password", "LRS password", |x| x.lrs_password.clone(), |x, v| x.lrs_password = v)}
             </details>
             {move || problem.get().map(|p| view! { <p class="notice notice--danger form-problem" role="alert">{format!("The set was not saved. {p}")}</p> })}
             <div class="trainer-actions">

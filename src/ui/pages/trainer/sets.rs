@@ -55,11 +55,15 @@ pub(super) fn SetsPanel() -> impl IntoView {
         let (Ok(lib), Ok(shipped)) = (app.library_untracked(), app.shipped_untracked()) else {
             return;
         };
-        match form.to_set(&lib) {
-            Ok(set) => {
+        match form.to_set(&lib).and_then(|set| Ok((set, form.lrs()?))) {
+            Ok((set, lrs)) => {
                 let packs = packs_for(&lib, &shipped, &set);
                 let name = set.name.clone();
-                match store::save_set(key, &SetFile::new(set, packs), epoch_ms()) {
+                let file = SetFile {
+                    lrs,
+                    ..SetFile::new(set, packs)
+                };
+                match store::save_set(key, &file, epoch_ms()) {
                     Ok(_) => {
                         // The results table checks results against the stored sets.
                         app.refresh_sets();
@@ -188,7 +192,7 @@ fn SetItem(
     let link = file
         .link_payload()
         .map(|p| format!("{}{}", origin(), set_link_path(&p, file.set.mode)));
-    let form = SetForm::from_set(&file.set);
+    let form = SetForm::from_file(&file);
     let (k1, k2) = (key.clone(), key.clone());
     let (f1, f2) = (form.clone(), form);
     let (n1, n2) = (name.clone(), name.clone());
