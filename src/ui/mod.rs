@@ -9,6 +9,7 @@
 mod app;
 pub mod browser;
 pub mod components;
+pub mod content;
 pub mod lrs;
 pub mod pages;
 pub mod params;

@@ -19,13 +19,14 @@ use crate::ui::browser::{
 };
 use crate::ui::components::{CallScreen, Live, Screen};
 use crate::ui::params::AssessmentQuery;
-use crate::ui::{lrs, store, use_app, AppState};
+use crate::ui::{lrs, use_app, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query};
 
 mod complete;
 mod intro;
+mod keep;
 mod ready;
 
 use complete::Complete;
@@ -112,24 +113,7 @@ pub fn Assessment() -> impl IntoView {
         let Some(a) = flow.with(|f| f.persist().cloned()) else {
             return;
         };
-        if let Err(e) = store::save_attempt(&a) {
-            notice.set(Some(format!(
-                "The assessment could not be saved in this browser: {e}."
-            )));
-        }
-        if a.finished_at_ms.is_some() {
-            if let Err(e) = store::save_finished(&a) {
-                notice.set(Some(format!("The finished assessment could not be kept in this browser: {e}. Download the result now.")));
-            }
-        }
-        if let Ok(lib) = app.library_untracked() {
-            if let Some(p) = launch_report.as_ref().and_then(|l| l.report(&lib, &a)) {
-                notice.set(Some(format!(
-                    "Your learning platform did not record everything: {p}."
-                )));
-            }
-            lrs::send(&lib, &a, lrs_note);
-        }
+        keep::attempt(&a, app, launch_report.as_ref(), notice, lrs_note);
     });
 
     // What to show: a link, a resumed attempt, a finished one, or nothing yet.
@@ -147,35 +131,7 @@ pub fn Assessment() -> impl IntoView {
         Some(l) => Some(Ok(l.set.clone())),
         None => link.map(|p| SetFile::from_link(&p)),
     };
-    let stored = match platform.clone() {
-        Some(resumed) => resumed.map(Ok),
-        None => store::load_attempt(),
-    };
-    let stored = match stored {
-        Some(Ok(a)) => Some(a),
-        Some(Err(e)) => {
-            notice.set(Some(format!(
-                "A saved assessment could not be read because {e}."
-            )));
-            None
-        }
-        None => None,
-    };
-    let opening = Opening::decide(link, stored, |id| {
-        if let Some(resumed) = platform {
-            return resumed.filter(|a| a.finished_at_ms.is_some());
-        }
-        match store::load_finished_reported(id) {
-            Some(Ok(a)) => Some(a),
-            // A damaged copy of a finished attempt is set aside (and said so); the link then
-            // opens its intro.
-            Some(Err(n)) => {
-                notice.set(Some(n.to_string()));
-                None
-            }
-            None => None,
-        }
-    });
+    let opening = keep::opening(link, platform, notice);
     match opening {
         Opening::Nothing => {}
         Opening::BadLink(e) => notice.set(Some(format!(
