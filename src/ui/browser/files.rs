@@ -3,10 +3,15 @@
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) {
+    download_bytes(name, mime, text.as_bytes());
+}
+
+/// Offers `bytes` as a file download named `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let blob = gloo_file::Blob::new_with_options(text, Some(mime));
+        let blob = gloo_file::Blob::new_with_options(bytes, Some(mime));
         // The object URL is revoked when `url` is dropped, after the click started the download.
         let url = gloo_file::ObjectUrl::from(blob);
         let doc = leptos::prelude::document();
@@ -21,7 +26,7 @@ pub fn download(name: &str, mime: &str, text: &str) {
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (name, mime, text);
+    let _ = (name, mime, bytes);
 }
 
 /// The page's origin (`https://host:port`), for links.

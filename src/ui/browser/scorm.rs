@@ -259,24 +259,3 @@ fn zip_files(manifest: &str, entries: &[(String, Vec<u8>)]) -> zip::result::ZipR
     }
     Ok(w.finish()?.into_inner())
 }
-
-/// Offers `bytes` as a file download named `name`.
-pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        let blob = gloo_file::Blob::new_with_options(bytes, Some(mime));
-        let url = gloo_file::ObjectUrl::from(blob);
-        if let Some(a) = leptos::prelude::document()
-            .create_element("a")
-            .ok()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        {
-            a.set_href(&url);
-            a.set_download(name);
-            a.click();
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (name, mime, bytes);
-}

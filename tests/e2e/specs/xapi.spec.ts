@@ -1,5 +1,5 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import { begin, buildSet, finish, fresh, replies } from '../support/assessment';
+import { begin, buildSet, finish, fresh, untilReady } from '../support/assessment';
 import * as fs from 'fs';
 
 // xAPI statements to a real Learning Record Store (Ralph, started by scripts/test on loopback
@@ -70,14 +70,7 @@ test('an assessment launched with LRS parameters sends its statements, and the t
 
   // Offline during call 1: its statement waits in the browser's queue, and goes once online.
   await context.setOffline(true);
-  const ready = page.getByRole('heading', { name: 'Call 2 of 2 — ready?', level: 1 });
-  for (let i = 0; i < 60 && !(await ready.isVisible()); i++) {
-    await expect(replies(page).first().or(ready)).toBeVisible();
-    if (await ready.isVisible()) break;
-    await page.keyboard.press('1');
-    await page.waitForTimeout(30);
-  }
-  await expect(ready).toBeVisible();
+  await untilReady(page);
   await expect(page.getByRole('status').filter({ hasText: 'could not be sent' })).toBeVisible();
   const queued = await page.evaluate(() => JSON.parse(localStorage.getItem('composure.xapi-outbox') ?? '{}'));
   expect(queued.pending.length).toBe(1);

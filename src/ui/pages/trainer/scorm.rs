@@ -4,7 +4,8 @@
 
 use super::sets::slug;
 use crate::exchange::SetFile;
-use crate::ui::browser::scorm::{build_package, download_bytes};
+use crate::ui::browser::download_bytes;
+use crate::ui::browser::scorm::build_package;
 use crate::ui::components::Message;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
