@@ -4,7 +4,7 @@
 use composure_core::content::Library;
 use composure_core::exchange::{Attempt, ImportError, SetFile};
 use composure_core::flow::*;
-use composure_core::sim::{Call, Calls, Mode, PersonaSet, Policy, Stream};
+use composure_core::sim::{Call, Calls, Choice, Mode, PersonaSet, Policy, Stream};
 mod common;
 use common::{assessment_set, lib};
 
@@ -287,17 +287,76 @@ fn opening_the_assessment_page_decides_from_link_stored_and_finished() {
     }
 }
 
+/// The set of `seed` as a trainer's practice set that allows hints.
+fn practice_file(seed: u64, count: u32) -> SetFile {
+    let mut set = assessment_set(seed, count);
+    set.mode = Mode::Practice;
+    set.hints = true;
+    SetFile::new(set, Vec::new())
+}
+
+#[test]
+fn a_practice_set_opens_in_the_assessment_flow_only_from_a_package() {
+    let refused = "This set is for practice, not an assessment: open it on the Practice page.";
+    let cases = [
+        (
+            practice_file(4, 2),
+            OpenedFrom::Site,
+            Err(refused.to_string()),
+        ),
+        (practice_file(4, 2), OpenedFrom::Package, Ok(())),
+        (assessment_file(4, 2), OpenedFrom::Site, Ok(())),
+        (assessment_file(4, 2), OpenedFrom::Package, Ok(())),
+    ];
+    for (f, from, want) in cases {
+        let mode = f.set.mode;
+        let mut flow = AssessmentFlow::new();
+        assert_eq!(flow.intro(lib(), f, from), want, "{mode:?} from {from:?}");
+        match want {
+            Ok(()) => assert_eq!(flow.intro_set_id(), Some("a-0000000000000004")),
+            Err(_) => assert_eq!(flow.stage(), &AssessmentStage::Empty, "nothing opened"),
+        }
+    }
+}
+
+#[test]
+fn a_packaged_practice_set_plays_its_calls_in_order_with_its_hints() {
+    let lib = lib();
+    let mut flow = AssessmentFlow::new();
+    flow.intro(lib, practice_file(5, 2), OpenedFrom::Package)
+        .expect("intro");
+    flow.begin("Ada", 10.0, 77).expect("begin");
+    let mut call = flow.advance(lib, 20.0).expect("advance").expect("call 1");
+    assert!(call.spec().hints, "the set's hints are on in its calls");
+    let first = Choice {
+        pick: Some(0),
+        ms: 1_500,
+        hint: true,
+    };
+    call.apply(first).expect("a reply after a hint");
+    assert_eq!(flow.progressed(lib, &call, 30.0, false), Progressed::Saved);
+    play_out(&mut call, Policy::Best, 5);
+    assert_eq!(flow.progressed(lib, &call, 40.0, true), Progressed::Ready);
+    assert_eq!(flow.stage(), &AssessmentStage::Ready { next: 2, of: 2 });
+    let mut call = flow.advance(lib, 50.0).expect("advance").expect("call 2");
+    play_out(&mut call, Policy::Worst, 5);
+    assert_eq!(
+        flow.progressed(lib, &call, 60.0, true),
+        Progressed::Finished
+    );
+    assert!(flow.advance(lib, 70.0).expect("advance").is_none());
+    let a = flow.finished().expect("finished");
+    assert_eq!(a.done.len(), 2);
+    assert_eq!(a.done[0].choices[0], first, "the hint is recorded");
+    assert_eq!(a.set.set.mode, Mode::Practice);
+}
+
 #[test]
 fn an_assessment_runs_its_calls_in_order_and_ends_with_a_finish_time() {
     let lib = lib();
     let mut flow = AssessmentFlow::new();
-    let mut practice = assessment_file(4, 2);
-    practice.set.mode = Mode::Practice;
-    assert!(
-        flow.intro(lib, practice).is_err(),
-        "a practice set is refused"
-    );
-    flow.intro(lib, assessment_file(4, 2)).expect("intro");
+    flow.intro(lib, assessment_file(4, 2), OpenedFrom::Site)
+        .expect("intro");
     assert_eq!(flow.intro_set_id(), Some("a-0000000000000004"));
     assert!(flow.begin("   ", 10.0, 99).is_err(), "a name is needed");
     flow.begin(" Ada ", 10.0, 99).expect("begin");
@@ -346,7 +405,8 @@ fn an_assessment_runs_its_calls_in_order_and_ends_with_a_finish_time() {
 fn a_reloaded_assessment_resumes_the_same_turn_and_counts_the_reload() {
     let lib = lib();
     let mut flow = AssessmentFlow::new();
-    flow.intro(lib, assessment_file(6, 2)).expect("intro");
+    flow.intro(lib, assessment_file(6, 2), OpenedFrom::Site)
+        .expect("intro");
     flow.begin("Ada", 10.0, 5).expect("begin");
     let mut call = flow.advance(lib, 20.0).expect("advance").expect("call");
     let mut rng = Stream::new(3, 7);
@@ -451,7 +511,8 @@ fn an_abandoned_call_is_recorded_but_never_counted() {
 fn between_calls_the_candidate_sees_a_ready_screen_that_survives_a_reload() {
     let lib = lib();
     let mut flow = AssessmentFlow::new();
-    flow.intro(lib, assessment_file(8, 3)).expect("intro");
+    flow.intro(lib, assessment_file(8, 3), OpenedFrom::Site)
+        .expect("intro");
     flow.begin("Ada", 10.0, 11).expect("begin");
     assert_eq!(flow.ready(), None, "call 1 starts straight after Begin");
     let mut call = flow.advance(lib, 20.0).expect("advance").expect("call 1");
@@ -509,7 +570,8 @@ fn between_calls_the_candidate_sees_a_ready_screen_that_survives_a_reload() {
 fn the_end_of_an_assessment_sums_up_each_call_in_words() {
     let lib = lib();
     let mut flow = AssessmentFlow::new();
-    flow.intro(lib, assessment_file(9, 2)).expect("intro");
+    flow.intro(lib, assessment_file(9, 2), OpenedFrom::Site)
+        .expect("intro");
     flow.begin("Ada", 10.0, 3).expect("begin");
     let mut played = Vec::new();
     for (policy, t) in [(Policy::Best, 20.0), (Policy::Worst, 40.0)] {

@@ -1,5 +1,6 @@
 //! SCORM 1.2, natively: the package's file list and manifest, the attempt in `cmi.suspend_data`
-//! (round trip, the largest set that fits, refusals), interactions, times and status.
+//! (round trip, the largest set that fits, refusals), interactions, times and status, for
+//! assessment and practice sets.
 
 use composure_core::content::content_hash;
 use composure_core::exchange::scorm::*;
@@ -7,6 +8,7 @@ use composure_core::exchange::{Attempt, SetFile};
 use composure_core::sim::{Call, CallRecord, Choice, Mode, Policy, Stream, MAX_TURNS};
 mod common;
 use common::{assessment_set, lib};
+use composure_core::sim::PersonaSet;
 
 fn record(call: &Call) -> CallRecord {
     CallRecord::of(call, content_hash(call.campaign(), &lib().customers)).expect("record")
@@ -15,14 +17,34 @@ fn record(call: &Call) -> CallRecord {
 /// An attempt of `count` calls with `played` finished by `policy` and, when `partial`, the next
 /// one under way after two replies.
 fn attempt(seed: u64, count: u32, played: u32, policy: Policy, partial: bool) -> Attempt {
-    let f = SetFile::new(assessment_set(seed, count), Vec::new());
+    attempt_of(assessment_set(seed, count), played, policy, partial)
+}
+
+/// The set of `seed` as a trainer's practice set that allows hints.
+fn practice_set(seed: u64, count: u32) -> PersonaSet {
+    let mut set = assessment_set(seed, count);
+    set.mode = Mode::Practice;
+    set.hints = true;
+    set
+}
+
+/// [`attempt`] of any set; when the set allows hints, every other reply is made after its hint.
+fn attempt_of(set: PersonaSet, played: u32, policy: Policy, partial: bool) -> Attempt {
+    let (seed, count, hints) = (set.seed, set.len(), set.hints);
+    let f = SetFile::new(set, Vec::new());
     let mut a = Attempt::new(f, "Ada Lovelace".into(), 1_700_000_000_123.0, seed ^ 0x5eed);
     let mut rng = Stream::new(seed, 3);
+    let mut replies = 0;
+    let mut reply = |call: &mut Call, rng: &mut Stream| {
+        let mut c = policy.choose(call, rng);
+        c.hint = hints && replies % 2 == 0;
+        replies += 1;
+        call.apply(c).expect("apply");
+    };
     for i in 0..played {
         let mut call = a.start_call(lib(), i).expect("start");
         while !call.is_over() {
-            let c = policy.choose(&call, &mut rng);
-            call.apply(c).expect("apply");
+            reply(&mut call, &mut rng);
         }
         a.done.push(record(&call));
     }
@@ -30,8 +52,7 @@ fn attempt(seed: u64, count: u32, played: u32, policy: Policy, partial: bool) ->
         let mut call = a.start_call(lib(), played).expect("start");
         for _ in 0..2 {
             if !call.is_over() {
-                let c = policy.choose(&call, &mut rng);
-                call.apply(c).expect("apply");
+                reply(&mut call, &mut rng);
             }
         }
         a.current = Some(record(&call));
@@ -51,8 +72,22 @@ fn an_attempt_survives_the_suspend_data_exactly() {
         (4, 4, 4, Policy::Mirror, false),
         (5, 10, 6, Policy::Random, true),
     ];
-    for (seed, count, played, policy, partial) in cases {
-        let mut a = attempt(seed, count, played, policy, partial);
+    let practice = cases.map(|(seed, count, played, policy, partial)| {
+        attempt_of(practice_set(seed, count), played, policy, partial)
+    });
+    assert!(
+        practice.iter().any(|a| a
+            .done
+            .iter()
+            .chain(a.current.iter())
+            .any(|r| r.choices.iter().any(|c| c.hint))),
+        "practice attempts use hints"
+    );
+    let assessments = cases.map(|(seed, count, played, policy, partial)| {
+        attempt(seed, count, played, policy, partial)
+    });
+    for mut a in assessments.into_iter().chain(practice) {
+        let (seed, count, played) = (a.set.set.seed, a.set.set.len(), a.done.len() as u32);
         if played == count {
             a.finished_at_ms = Some(1_700_000_999_000.0);
         }
@@ -79,9 +114,16 @@ fn the_suspend_data_of_a_ten_call_assessment_is_small() {
 
 /// The worst a call can be: every turn used, every reply at the longest time a choice holds.
 fn worst_attempt(count: u32) -> Attempt {
-    let f = SetFile::new(assessment_set(7, count), Vec::new());
+    worst_attempt_of(assessment_set(7, count))
+}
+
+/// [`worst_attempt`] of any set: with a hint on every reply when the set allows hints.
+fn worst_attempt_of(set: PersonaSet) -> Attempt {
+    let (count, hints) = (set.len(), set.hints);
+    let f = SetFile::new(set, Vec::new());
     let mut a = Attempt::new(f, "x".into(), 32_503_680_000_000.0, u64::MAX);
-    let worst = Choice::line(14, u32::MAX);
+    let mut worst = Choice::line(14, u32::MAX);
+    worst.hint = hints;
     let template = record(&a.start_call(lib(), 0).expect("start"));
     for _ in 0..count {
         let mut r = template.clone();
@@ -119,13 +161,24 @@ fn the_largest_set_a_package_allows_always_fits_and_one_more_call_is_refused() {
         refused.contains(&format!("at most {max} calls")),
         "{refused}"
     );
-    let mut practice = worst.set.set.clone();
-    practice.mode = Mode::Practice;
-    assert!(check_package(&practice)
-        .expect_err("practice")
-        .contains("only an assessment"));
     let too_long = encode_suspend(&over).expect_err("too long to save");
     assert!(too_long.contains("more than its 4096"), "{too_long}");
+
+    // A practice set is packaged within the same limit, a hint on every reply included.
+    let practice = worst_attempt_of(practice_set(7, max));
+    let text = encode_suspend(&practice).expect("the largest practice attempt fits");
+    println!(
+        "the largest practice attempt, a hint on every reply: {} characters",
+        text.len()
+    );
+    assert!(text.len() <= SUSPEND_LIMIT);
+    assert!(text.len() <= max_suspend_chars(&practice.set.set));
+    assert_eq!(check_package(&practice.set.set), Ok(()));
+    let refused = check_package(&practice_set(7, max + 1)).expect_err("one call more");
+    assert!(
+        refused.contains(&format!("at most {max} calls")),
+        "{refused}"
+    );
 }
 
 #[test]
@@ -385,5 +438,43 @@ fn updates_report_new_replies_once_then_the_score_status_and_suspend_data() {
             .sum::<u32>() as f64
             / 2.0;
         assert!((f64::from(raw) - mean).abs() <= 0.5, "{raw} vs {mean}");
+    }
+}
+
+#[test]
+fn a_practice_attempt_is_incomplete_until_its_last_call_then_completed() {
+    // (calls played of 3, finished): the status, and whether the score is reported yet.
+    let cases = [
+        (0, false, "incomplete", false),
+        (1, false, "incomplete", true),
+        (2, false, "incomplete", true),
+        (3, true, "completed", true),
+    ];
+    // The best and the worst player: above and below the pass mark, never passed or failed.
+    for policy in [Policy::Best, Policy::Worst] {
+        for (played, finished, status, scored) in cases {
+            let mut a = attempt_of(practice_set(31, 3), played, policy, !finished);
+            if finished {
+                a.finished_at_ms = Some(1_700_000_900_000.0);
+            }
+            let u = updates(lib(), &a, 0, 0, 2_000.0);
+            let case = format!("{policy:?}, {played} played");
+            assert_eq!(u.problem, None, "{case}");
+            assert_eq!(u.finished, finished, "{case}");
+            assert_eq!(value(&u, "cmi.core.lesson_status"), Some(status), "{case}");
+            assert_eq!(value(&u, "cmi.core.score.raw").is_some(), scored, "{case}");
+            // Everything else as for an assessment: one interaction per reply, the suspend
+            // data that resumes it exactly, the exit.
+            let ids = u.values.iter().filter(|(k, _)| k.ends_with(".id")).count();
+            assert_eq!(ids, replies_of(&a), "{case}");
+            let suspend = value(&u, "cmi.suspend_data").expect("suspend data");
+            assert_eq!(
+                decode_suspend(lib(), suspend, &a.set, "Ada Lovelace"),
+                Ok(a.clone()),
+                "{case}"
+            );
+            let exit = if finished { "" } else { "suspend" };
+            assert_eq!(value(&u, "cmi.core.exit"), Some(exit), "{case}");
+        }
     }
 }

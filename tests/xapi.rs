@@ -576,7 +576,7 @@ fn more_links_and_set_queries_are_addresses_on_the_endpoint() {
 
 #[test]
 fn begin_fixes_the_lrs_from_the_launch_or_the_set_and_nothing_else_changes_it() {
-    use composure_core::flow::AssessmentFlow;
+    use composure_core::flow::{AssessmentFlow, OpenedFrom};
     let lib = lib();
     let plain = assessment_set(47, 2);
     let plain = SetFile::new(plain, vec![]);
@@ -593,7 +593,8 @@ fn begin_fixes_the_lrs_from_the_launch_or_the_set_and_nothing_else_changes_it() 
     ];
     for (set, given, want) in cases {
         let mut flow = AssessmentFlow::new();
-        flow.intro(lib, set.clone()).expect("intro");
+        flow.intro(lib, set.clone(), OpenedFrom::Site)
+            .expect("intro");
         assert!(!flow.attach_lrs(given, ORIGIN), "nothing begun yet");
         flow.begin("Ann", STARTED, 3).expect("begin");
         assert_eq!(flow.attach_lrs(given, ORIGIN), want.is_some());

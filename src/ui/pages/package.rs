@@ -3,7 +3,8 @@
 //!
 //! It connects to the platform (`LMSInitialize`), reads the package's set, the candidate's name
 //! (`cmi.core.student_name`) and the attempt saved in `cmi.suspend_data`, then shows the
-//! assessment page with them as a [`Launch`] context. The assessment page reports every change
+//! assessment page with them as a [`Launch`] context (a practice set too: the page plays it as
+//! practice). The assessment page reports every change
 //! of the attempt through [`Launch::report`]. Without a platform the course works as the app
 //! does on its own, and says so.
 
@@ -11,6 +12,7 @@ use super::assessment::Assessment;
 use crate::content::Library;
 use crate::exchange::scorm::{decode_suspend, replies_of};
 use crate::exchange::{Attempt, SetFile};
+use crate::sim::Mode;
 use crate::ui::browser::epoch_ms;
 use crate::ui::browser::scorm::{package_set, Lms};
 use crate::ui::{use_app, AppState};
@@ -35,6 +37,11 @@ impl Launch {
     /// Whether a platform records this launch.
     pub fn connected(&self) -> bool {
         self.lms.with_value(|l| l.is_some())
+    }
+
+    /// Whether the package's set is a practice set: the assessment page plays it as practice.
+    pub fn practice(&self) -> bool {
+        self.set.set.mode == Mode::Practice
     }
 
     /// Tells the platform about the attempt as it is now; what it could not record, in words.

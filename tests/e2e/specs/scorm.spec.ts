@@ -7,15 +7,25 @@ import { replies } from '../support/assessment';
 // SCORM 1.2 against the real scorm-again runtime: the trainer downloads a set's package; a host
 // page on another origin (a stand-in platform, served by request routing) makes the platform
 // side with scorm-again's Scorm12API and frames the package's launch page at a deep path. The
-// candidate plays the whole assessment, with a relaunch between its calls; the test reads the
-// data model the runtime recorded. The zip and its manifest are read by Python's zipfile and
-// XML parser.
+// candidate plays the whole set (an assessment, or a practice set with its feedback and hints),
+// with a relaunch between its calls; the test reads the data model the runtime recorded. The zip
+// and its manifest are read by Python's zipfile and XML parser.
 
 const LMS = 'http://lms.example.test';
 const COURSE = '/courses/composure/42/';
 const SCORM_AGAIN = path.join(__dirname, '../node_modules/scorm-again/dist/scorm12.js');
 
-const complete = (f: FrameLocator) => f.getByRole('heading', { name: 'Assessment complete', level: 1 });
+const complete = (f: FrameLocator, kind = 'Assessment') =>
+  f.getByRole('heading', { name: `${kind} complete`, level: 1 });
+
+/** A set the trainer packages: its name, mode and the zip's file name. */
+interface SetSpec {
+  name: string;
+  mode: 'assessment' | 'practice';
+  file: RegExp;
+}
+const ASSESSMENT: SetSpec = { name: 'Induction <week> & "calls"', mode: 'assessment', file: /induction-+week-+calls\.scorm12\.zip$/ };
+const PRACTICE: SetSpec = { name: 'Drill <objections> & "hints"', mode: 'practice', file: /drill-+objections-+hints\.scorm12\.zip$/ };
 
 interface Unpacked {
   zip: string[];
@@ -100,42 +110,56 @@ async function platform(page: Page, dir: string) {
   });
 }
 
-/** The trainer saves a 2-call assessment set and downloads its SCORM package. */
-async function downloadPackage(page: Page, dir: string): Promise<string> {
+/** The trainer saves a 2-call set (a practice set with hints on) and downloads its SCORM
+ * package; returns the zip and the set's share link. */
+async function downloadPackage(page: Page, dir: string, set = ASSESSMENT): Promise<{ zip: string; link: string }> {
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
   await page.goto('/trainer');
   await page.getByRole('button', { name: 'New persona set' }).click();
-  await page.getByLabel('Set name').fill('Induction <week> & "calls"');
+  await page.getByLabel('Set name').fill(set.name);
   await page.getByLabel('Number of calls').fill('2');
   await page.getByLabel('Difficulty').selectOption('1');
-  await page.getByLabel('Mode').selectOption('assessment');
+  await page.getByLabel('Mode').selectOption(set.mode);
   await page.getByLabel('Time limit per reply').selectOption('off');
   await page.getByLabel('Pass mark').fill('50');
+  if (set.mode === 'practice') await page.getByLabel('Hints').check();
   await page.getByRole('button', { name: 'Save set' }).click();
-  const item = page.getByRole('region', { name: 'Induction <week> & "calls"' });
+  const item = page.getByRole('region', { name: set.name });
+  const link = await item.getByRole('textbox', { name: 'Share link' }).inputValue();
   const download = page.waitForEvent('download');
   await item.getByRole('button', { name: 'Download SCORM package' }).click();
   const file = path.join(dir, (await download).suggestedFilename());
   await (await download).saveAs(file);
   await expect(page.getByRole('status').filter({ hasText: 'SCORM package of' })).toContainText('downloaded');
-  expect(file).toMatch(/induction-+week-+calls\.scorm12\.zip$/);
-  return file;
+  expect(file).toMatch(set.file);
+  return { zip: file, link };
 }
 
-/** Picks the first line offered until `stop` shows, starting call 2 from its ready screen
- * unless that is where to stop. */
+/** Picks the first line offered until `stop` shows, pressing "Continue" on each verdict card
+ * (practice) and starting call 2 from its ready screen unless that is where to stop. Returns
+ * the replies made and the verdict cards seen. */
 async function answerUntil(f: FrameLocator, stop: ReturnType<FrameLocator['getByRole']>) {
   const start = f.getByRole('button', { name: 'Start call 2' });
-  for (let i = 0; i < 80; i++) {
-    await expect(replies(f as unknown as Page).first().or(stop).or(start).first()).toBeVisible();
-    if (await stop.isVisible()) return;
+  const go = f.getByRole('button', { name: 'Continue' });
+  const seen = { replies: 0, verdicts: 0 };
+  for (let i = 0; i < 160; i++) {
+    await expect(replies(f as unknown as Page).first().or(stop).or(start).or(go).first()).toBeVisible();
+    if (await stop.isVisible()) return seen;
     if (await start.isVisible()) {
       await start.click();
       continue;
     }
+    if (await go.isVisible()) {
+      await expect(f.getByRole('region', { name: 'Feedback on your last line' })).toBeVisible();
+      seen.verdicts++;
+      await go.click();
+      await expect(go).toBeHidden();
+      continue;
+    }
     const n = await f.getByRole('log', { name: 'Transcript' }).getByRole('listitem').count();
     await replies(f as unknown as Page).first().click();
+    seen.replies++;
     await expect
       .poll(async () =>
         (await stop.isVisible()) ||
@@ -143,14 +167,14 @@ async function answerUntil(f: FrameLocator, stop: ReturnType<FrameLocator['getBy
         (await f.getByRole('log', { name: 'Transcript' }).getByRole('listitem').count()) !== n)
       .toBe(true);
   }
-  throw new Error('the assessment did not get there');
+  throw new Error('the set did not get there');
 }
 
 test('a SCORM 1.2 package runs a whole assessment in a platform, resumes after a relaunch and records it', async ({ page }, info) => {
   test.setTimeout(120_000);
   const dir = info.outputPath('package');
   fs.mkdirSync(dir, { recursive: true });
-  const zip = await downloadPackage(page, info.outputPath('.'));
+  const { zip } = await downloadPackage(page, info.outputPath('.'));
   const bytes = fs.statSync(zip).size;
   console.log(`SCORM package: ${bytes} bytes`);
 
@@ -185,7 +209,7 @@ test('a SCORM 1.2 package runs a whole assessment in a platform, resumes after a
 
   // Call 1, then the platform closes the course at the ready screen.
   const ready = f.getByRole('heading', { name: 'Call 2 of 2 — ready?', level: 1 });
-  await answerUntil(f, ready);
+  expect((await answerUntil(f, ready)).verdicts).toBe(0);
   const mid = await page.evaluate(() => (window as any).model());
   expect(mid.core.lesson_status).toBe('incomplete');
   expect(mid.suspend_data).toMatch(/^C1[0-9a-zA-Z_-]+$/);
@@ -246,7 +270,7 @@ test('a SCORM 1.2 package runs a whole assessment in a platform, resumes after a
 test('the package opened on its own, without a platform, works as the app does and says so', async ({ page }, info) => {
   const dir = info.outputPath('package');
   fs.mkdirSync(dir, { recursive: true });
-  const zip = await downloadPackage(page, info.outputPath('.'));
+  const { zip } = await downloadPackage(page, info.outputPath('.'));
   unpack(zip, dir);
   await platform(page, dir);
   await page.goto(`${LMS}${COURSE}index.html`);
@@ -258,4 +282,78 @@ test('the package opened on its own, without a platform, works as the app does a
   await page.getByRole('button', { name: 'Begin assessment' }).click();
   await expect(page.getByText('Call 1 of 2')).toBeVisible();
   await expect(replies(page).first()).toBeVisible();
+});
+
+test('a practice set is packaged too: it plays as practice in the platform, which records completed, never passed or failed', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const dir = info.outputPath('package');
+  fs.mkdirSync(dir, { recursive: true });
+  const { zip, link } = await downloadPackage(page, info.outputPath('.'), PRACTICE);
+  console.log(`SCORM package of a practice set: ${fs.statSync(zip).size} bytes`);
+
+  // Outside a package nothing changes: the practice set's link on /assessment is refused.
+  expect(link).toMatch(/\/practice\?set=/);
+  await page.goto(`/assessment${new URL(link).search}`);
+  await expect(page.getByRole('alert')).toHaveText('This set is for practice, not an assessment: open it on the Practice page.');
+  await expect(page.getByRole('button', { name: /^Begin/ })).toHaveCount(0);
+
+  // The zip: one SCO, every file named, and no mastery score (practice has no pass mark).
+  const u = unpack(zip, dir);
+  expect(u.bad).toBeNull();
+  expect(u.resources).toEqual([{ href: 'index.html', scormtype: 'sco' }]);
+  expect(u.mastery).toBeNull();
+  expect([...u.files].sort()).toEqual(u.zip.filter((n) => n !== 'imsmanifest.xml').sort());
+
+  // In the platform it plays as practice: titled so, hints on, a verdict after each reply.
+  await platform(page, dir);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${LMS}/host.html`);
+  const f = page.frameLocator('#course');
+  await expect(f.getByRole('heading', { name: `Practice: ${PRACTICE.name}`, level: 1 })).toBeVisible();
+  expect(await page.frame({ url: /index\.html$/ })?.title()).toBe('Practice · Composure');
+  await expect(f.getByRole('textbox', { name: 'Your name' })).toHaveValue('Lovelace, Ada');
+  await f.getByRole('button', { name: 'Begin practice' }).click();
+  await expect(f.getByText('Call 1 of 2')).toBeVisible();
+  await expect(f.getByRole('heading', { name: `Practice: ${PRACTICE.name}`, level: 1 })).toBeVisible();
+  await f.getByRole('button', { name: 'Show hint' }).click();
+  await expect(f.getByRole('note')).not.toBeEmpty();
+
+  // Call 1, then the platform closes the course at the ready screen: incomplete so far.
+  const ready = f.getByRole('heading', { name: 'Call 2 of 2 — ready?', level: 1 });
+  const first = await answerUntil(f, ready);
+  expect(first.replies).toBeGreaterThan(0);
+  expect(first.verdicts).toBe(first.replies);
+  const mid = await page.evaluate(() => (window as any).model());
+  expect(mid.core.lesson_status).toBe('incomplete');
+  expect(mid.interactions).toHaveLength(first.replies);
+  expect(Number(mid.core.score.raw)).toBeGreaterThanOrEqual(0);
+  expect(mid.suspend_data.length).toBeLessThanOrEqual(4096);
+
+  // Relaunch with only what the platform kept (the hint included): back at the ready screen.
+  await f.locator('body').evaluate(() => localStorage.clear());
+  await page.evaluate((kept) => (window as any).launch(kept), { suspend_data: mid.suspend_data });
+  await expect(ready).toBeVisible();
+  const finishesMid = await page.evaluate(() => (window as any).finishes);
+
+  const second = await answerUntil(f, complete(f, 'Practice'));
+  expect(second.verdicts).toBe(second.replies);
+  console.log(`practice: ${first.replies} + ${second.replies} replies, ${first.verdicts + second.verdicts} verdict cards`);
+  const outcome = await f.locator('.outcome').innerText();
+  expect(outcome).toMatch(/^Practice finished: overall \d+/);
+  const overall = Number(/overall (\d+)/.exec(outcome)?.[1]);
+
+  const end = await page.evaluate(() => (window as any).model());
+  const all = [...(await page.evaluate(() => (window as any).journal)), ...end.interactions];
+  expect(end.core.lesson_status).toBe('completed');
+  expect(Number(end.core.score.raw)).toBe(overall);
+  expect(end.core.score.min).toBe('0');
+  expect(end.core.score.max).toBe('100');
+  expect(end.core.session_time).toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
+  expect(all).toHaveLength(first.replies + second.replies);
+  expect(new Set(all.map((i: any) => i.id)).size).toBe(all.length);
+  all.forEach((it: any) => expect(it.type).toBe('choice'));
+  expect(await page.evaluate(() => (window as any).finishes)).toBe(finishesMid + 1);
+  expect(await page.evaluate(() => (window as any).API.isTerminated())).toBe(true);
+  expect(errors).toEqual([]);
 });

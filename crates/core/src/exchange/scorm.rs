@@ -4,10 +4,11 @@
 //! - **The package.** [`package_files`] lists the app's built files that go into the zip (the
 //!   launch page the build writes, and every file it names), [`manifest`] writes
 //!   `imsmanifest.xml` (one SCO, every file named, all text escaped), [`check_package`] refuses a
-//!   set whose attempt could outgrow `cmi.suspend_data`.
+//!   set whose attempt could outgrow `cmi.suspend_data`. Assessment and practice sets are both
+//!   packaged; the one difference the platform sees is the lesson status.
 //! - **The attempt in `cmi.suspend_data`.** [`encode_suspend`] / [`decode_suspend`]: a compact,
 //!   versioned text of the attempt's inputs (salt, times, counts, every choice with its reply
-//!   time). The set travels in the package and the name comes from the platform, so neither is
+//!   time, and whether a hint was shown when the set allows hints). The set travels in the package and the name comes from the platform, so neither is
 //!   in it; decoding replays every call, so the records it rebuilds are exactly the ones played.
 //! - **What the platform records.** [`updates`]: the `LMSSetValue` calls after a change of the
 //!   attempt: lesson status ([`lesson_status`]), score, session time, suspend data and one
@@ -41,6 +42,9 @@ const SUSPEND_TAG: &str = "C1";
 const DIGITS: &[u8; 64] = b"0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_";
 /// A choice's pick is four bits: 0 to 14 are offered lines, 15 is "no reply in time".
 const NO_REPLY: u64 = 15;
+/// The bit above the pick that says a hint was shown: only in the suspend data of a set that
+/// allows hints (a practice set), so an assessment's encoding is the same as before hints.
+const HINT_BIT: u64 = 16;
 
 /// A file of the app to put in the package: `path` in the zip, fetched from `url` on the site.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -287,16 +291,40 @@ impl Reader<'_> {
     }
 }
 
-fn choice_code(c: &Choice) -> Result<u64, String> {
-    if c.hint {
-        return Err("an assessment reply cannot use a hint".into());
+/// Bits a choice's pick takes in its code: the pick, and the hint bit when `hints` (the set
+/// allows hints).
+fn pick_bits(hints: bool) -> u32 {
+    if hints {
+        5
+    } else {
+        4
+    }
+}
+
+/// A choice as one number: the reply time above the pick (and, when the set allows `hints`,
+/// the [`HINT_BIT`]).
+fn choice_code(c: &Choice, hints: bool) -> Result<u64, String> {
+    if c.hint && !hints {
+        return Err("a reply used a hint, which this set does not allow".into());
     }
     let pick = match c.pick {
         Some(p) if u64::from(p) < NO_REPLY => u64::from(p),
         Some(p) => return Err(format!("line {} is beyond what the encoding holds", p + 1)),
         None => NO_REPLY,
     };
-    Ok((u64::from(c.ms) << 4) | pick)
+    let hint = if c.hint { HINT_BIT } else { 0 };
+    Ok((u64::from(c.ms) << pick_bits(hints)) | hint | pick)
+}
+
+/// The choice of [`choice_code`]'s number.
+fn choice_of(code: u64, hints: bool) -> Result<Choice, String> {
+    let ms = u32::try_from(code >> pick_bits(hints)).map_err(|_| "a reply time is too large")?;
+    let mut choice = match code & 15 {
+        NO_REPLY => Choice::timeout(ms),
+        p => Choice::line(p as u8, ms),
+    };
+    choice.hint = hints && code & HINT_BIT != 0;
+    Ok(choice)
 }
 
 /// A short check of the set the attempt was made with, so that suspend data never resumes
@@ -316,7 +344,8 @@ fn whole_ms(ms: f64) -> u64 {
 /// The attempt as compact text for `cmi.suspend_data`: everything but the set (in the package)
 /// and the candidate's name (from the platform). Times are whole milliseconds. Refused when it
 /// would be longer than [`SUSPEND_LIMIT`] (which [`check_package`] rules out for a package's
-/// set) or holds what an assessment never does (hints, a line past the 15th).
+/// set) or holds what its set never does (a hint where the set allows none, a line past the
+/// 15th).
 pub fn encode_suspend(a: &Attempt) -> Result<String, String> {
     let mut out = String::from(SUSPEND_TAG);
     push_number(&mut out, set_check(&a.set));
@@ -330,10 +359,11 @@ pub fn encode_suspend(a: &Attempt) -> Result<String, String> {
     push_number(&mut out, a.done.len() as u64);
     let calls = a.done.iter().chain(a.current.iter());
     push_number(&mut out, u64::from(a.current.is_some()));
+    let hints = a.set.set.hints;
     for rec in calls {
         push_number(&mut out, rec.choices.len() as u64);
         for c in &rec.choices {
-            push_number(&mut out, choice_code(c)?);
+            push_number(&mut out, choice_code(c, hints)?);
         }
     }
     if out.len() > SUSPEND_LIMIT {
@@ -393,12 +423,7 @@ pub fn decode_suspend(
             .start_call(lib, index)
             .map_err(|e| format!("call {} cannot start: {e}", index + 1))?;
         for _ in 0..n {
-            let code = r.number()?;
-            let ms = u32::try_from(code >> 4).map_err(|_| "a reply time is too large")?;
-            let choice = match code & 15 {
-                NO_REPLY => Choice::timeout(ms),
-                p => Choice::line(p as u8, ms),
-            };
+            let choice = choice_of(r.number()?, set.set.hints)?;
             call.apply(choice)
                 .map_err(|e| format!("call {} cannot be replayed: {e}", index + 1))?;
         }
@@ -423,7 +448,8 @@ pub fn decode_suspend(
 }
 
 /// The most characters an attempt of `set` can take in the suspend data: every call at
-/// [`MAX_TURNS`] replies, each with the longest reply time a choice can hold.
+/// [`MAX_TURNS`] replies, each with the longest reply time a choice can hold (and a hint, when
+/// the set allows hints).
 pub fn max_suspend_chars(set: &PersonaSet) -> usize {
     let header = SUSPEND_TAG.len()
         + number_len(u64::from(u32::MAX)) // set check
@@ -434,15 +460,17 @@ pub fn max_suspend_chars(set: &PersonaSet) -> usize {
         + number_len(u64::from(MAX_CALLS))
         + 1;
     let per_call = number_len(u64::from(MAX_TURNS))
-        + MAX_TURNS as usize * number_len((u64::from(u32::MAX) << 4) | NO_REPLY);
+        + MAX_TURNS as usize
+            * number_len((u64::from(u32::MAX) << pick_bits(set.hints)) | HINT_BIT | NO_REPLY);
     header + set.len() as usize * per_call
 }
 
 /// Most calls a set in a SCORM 1.2 package may hold: the most whose whole attempt always fits
-/// [`SUSPEND_LIMIT`] characters.
+/// [`SUSPEND_LIMIT`] characters, for any set (a practice set with hints, whose replies take a
+/// bit more, included).
 pub fn max_package_calls() -> u32 {
     let one = |n: u32| {
-        let mut s = PersonaSet::practice("c", None, 1, false, None, 0);
+        let mut s = PersonaSet::practice("c", None, 1, true, None, 0);
         s.calls = Calls::Random { count: n };
         max_suspend_chars(&s)
     };
@@ -452,14 +480,13 @@ pub fn max_package_calls() -> u32 {
         .unwrap_or(0)
 }
 
-/// Whether `set` can be made into a SCORM 1.2 package: its whole attempt must always fit the
-/// platform's suspend data, so a relaunch can resume it.
-/// Only assessment sets are packaged for now: the practice page does not report to a platform.
+/// Whether `set` can be made into a SCORM 1.2 package: a valid set, assessment or practice,
+/// whose whole attempt always fits the platform's suspend data (at most
+/// [`max_package_calls`] calls), so a relaunch can resume it. Inside the platform both play
+/// through the assessment page in package mode; a practice set keeps its feedback and hints,
+/// and its lesson status is `incomplete`, then `completed` ([`lesson_status`]).
 pub fn check_package(set: &PersonaSet) -> Result<(), String> {
     set.check()?;
-    if set.mode != Mode::Assessment {
-        return Err("only an assessment set can be made into a SCORM package for now".into());
-    }
     let max = max_package_calls();
     if set.len() > max {
         return Err(format!(

@@ -2,6 +2,11 @@
 //! finished one), the intro with its rules, the calls in order with a "ready?" pause between
 //! them, and the end with a summary of each call.
 //!
+//! Inside a SCORM package ([`OpenedFrom::Package`]) the same flow also plays a practice set:
+//! its calls in order, with the ready screen between them, while the platform records the
+//! attempt as it records an assessment. On the site a practice set is refused here: its link
+//! opens on the Practice page.
+//!
 //! The browser-only parts stay with the page: the tab lock (one tab per running attempt), the
 //! clock and the random salt are passed in. Everything that decides what the candidate sees and
 //! what the attempt records is here, and tested natively.
@@ -78,6 +83,15 @@ impl Opening {
     }
 }
 
+/// Where a set was opened: it decides which sets the flow plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenedFrom {
+    /// On the site (a link or a file): assessment sets only.
+    Site,
+    /// The launch page of a SCORM package: the package's set, assessment or practice.
+    Package,
+}
+
 /// What a reply did to the attempt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Progressed {
@@ -114,15 +128,18 @@ impl AssessmentFlow {
         self.attempt.as_ref()
     }
 
-    /// Opens a set for its intro: it must be an assessment set that this library can play.
-    pub fn intro(&mut self, lib: &Library, f: SetFile) -> Result<(), String> {
-        if f.set.mode != Mode::Assessment {
+    /// Opens a set for its intro: a set that this library can play, and an assessment set
+    /// unless it is the set of a package launch (`from`), where practice sets play too.
+    pub fn intro(&mut self, lib: &Library, f: SetFile, from: OpenedFrom) -> Result<(), String> {
+        if f.set.mode != Mode::Assessment && from != OpenedFrom::Package {
             return Err(
                 "This set is for practice, not an assessment: open it on the Practice page.".into(),
             );
         }
-        check_set(lib, &f.set)
-            .map_err(|e| format!("This assessment cannot be taken here: {e}."))?;
+        check_set(lib, &f.set).map_err(|e| match f.set.mode {
+            Mode::Assessment => format!("This assessment cannot be taken here: {e}."),
+            Mode::Practice => format!("This practice cannot be taken here: {e}."),
+        })?;
         self.stage = AssessmentStage::Intro(Box::new(f));
         Ok(())
     }

@@ -12,7 +12,7 @@ mod assessment;
 mod practice;
 
 pub use assessment::{
-    call_summaries, AssessmentFlow, AssessmentStage, CallSummary, Opening, Progressed,
+    call_summaries, AssessmentFlow, AssessmentStage, CallSummary, OpenedFrom, Opening, Progressed,
 };
 pub use practice::{
     Next, Persist, PracticeFlow, RestoreError, Saved, ShiftResult, ShiftState, Stage, SAVED_SCHEMA,

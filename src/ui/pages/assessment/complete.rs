@@ -1,9 +1,12 @@
 //! The end of an assessment: the result in words and numbers, a summary of each call, and the
-//! steps to hand the result in. The summaries come from the core ([`call_summaries`]).
+//! steps to hand the result in. The summaries come from the core ([`call_summaries`]). A
+//! practice set (in a SCORM package) ends the same way, titled as practice and without a pass
+//! or fail.
 
 use crate::content::Library;
 use crate::exchange::{result_of, Attempt};
 use crate::flow::call_summaries;
+use crate::sim::Mode;
 use crate::ui::browser::download;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,6 +20,12 @@ pub(super) fn Complete(
     let Some(a) = attempt else {
         return view! { <h1>"Assessment complete"</h1> }.into_any();
     };
+    let practice = a.set.set.mode == Mode::Practice;
+    let title = if practice {
+        "Practice complete"
+    } else {
+        "Assessment complete"
+    };
     let summaries = lib
         .as_ref()
         .map_err(Clone::clone)
@@ -24,7 +33,7 @@ pub(super) fn Complete(
     let result = lib.and_then(|lib: Arc<Library>| result_of(&lib, &a, env!("CARGO_PKG_VERSION")));
     match result {
         Err(e) => view! {
-            <h1>"Assessment complete"</h1>
+            <h1>{title}</h1>
             <p class="notice notice--danger" role="alert">{format!("The result could not be prepared: {e}.")}</p>
         }
         .into_any(),
@@ -34,9 +43,9 @@ pub(super) fn Complete(
             let file = format!("composure-result-{}.json", r.finished_at_ms as u64);
             let shown_file = file.clone();
             view! {
-                <h1>"Assessment complete"</h1>
-                <p class=if r.claimed.passed { "outcome outcome--pass" } else { "outcome outcome--fail" }>
-                    {if r.claimed.passed { format!("Passed: overall {} against a pass mark of {}.", s.overall, r.set.pass_mark) } else { format!("Not passed: overall {} against a pass mark of {}.", s.overall, r.set.pass_mark) }}
+                <h1>{title}</h1>
+                <p class=if practice { "outcome" } else if r.claimed.passed { "outcome outcome--pass" } else { "outcome outcome--fail" }>
+                    {if practice { format!("Practice finished: overall {} (the mean of your calls).", s.overall) } else if r.claimed.passed { format!("Passed: overall {} against a pass mark of {}.", s.overall, r.set.pass_mark) } else { format!("Not passed: overall {} against a pass mark of {}.", s.overall, r.set.pass_mark) }}
                 </p>
                 <dl class="scores">
                     {[("Overall", s.overall), ("Composure", s.composure), ("Correctness", s.correctness), ("Outcome", s.outcome), ("Responsiveness", s.responsiveness)].into_iter().map(|(l, v)| view! {

@@ -9,11 +9,13 @@
 //! a second tab of a running attempt is refused. None of this stops a determined cheat (a
 //! browser-only app cannot); verification by replay on the trainer's side is the defence, and a
 //! learning platform or an LRS is the place for what only a server can record.
+//! A SCORM package's practice set plays here as practice (titled so, a verdict after each reply,
+//! hints if the set allows them), recorded as an assessment is; elsewhere practice is refused.
 
 use super::package::Launch;
 use super::set_title;
 use crate::exchange::SetFile;
-use crate::flow::{AssessmentFlow, AssessmentStage, Opening, Progressed};
+use crate::flow::{AssessmentFlow, AssessmentStage, OpenedFrom, Opening, Progressed};
 use crate::ui::browser::{
     clear_input, epoch_ms, fresh_seed, input_files, on_tab_hidden, origin, read_file, TabLock,
 };
@@ -36,7 +38,15 @@ use ready::Ready;
 /// Assessment, at `/assessment`.
 #[component]
 pub fn Assessment() -> impl IntoView {
-    set_title("Assessment");
+    // Inside a SCORM package: the set, the name and the saved attempt come from the launch.
+    let launch = use_context::<Launch>();
+    // A package's practice set plays here as practice; anywhere else this page is assessment.
+    let practice = launch.as_ref().is_some_and(Launch::practice);
+    let from = launch
+        .as_ref()
+        .map_or(OpenedFrom::Site, |_| OpenedFrom::Package);
+    let kind = if practice { "Practice" } else { "Assessment" };
+    set_title(kind);
     let app = use_app();
     // The flow (stage and attempt): a plain struct, tested natively.
     let flow = RwSignal::new(AssessmentFlow::new());
@@ -44,8 +54,6 @@ pub fn Assessment() -> impl IntoView {
     let stage = Memo::new(move |_| flow.with(|f| std::mem::discriminant(f.stage())));
     let live: RwSignal<Option<Live>> = RwSignal::new(None);
     let notice: RwSignal<Option<String>> = RwSignal::new(None);
-    // Inside a SCORM package: the set, the name and the saved attempt come from the launch.
-    let launch = use_context::<Launch>();
     let platform_name = launch.as_ref().and_then(|l| l.name.clone());
     let name = RwSignal::new(platform_name.clone().unwrap_or_default());
     // Where the result statements for a Learning Record Store stand, when they wait.
@@ -159,7 +167,7 @@ pub fn Assessment() -> impl IntoView {
             }
             flow.update(|f| f.show_finished(*attempt));
         }
-        Opening::Open(f) => open_set(app, *f, flow, notice),
+        Opening::Open(f) => open_set(app, *f, flow, notice, from),
     }
 
     let navigate = use_navigate();
@@ -229,7 +237,7 @@ pub fn Assessment() -> impl IntoView {
                         return;
                     }
                     notice.set(None);
-                    open_set(app, f, flow, notice);
+                    open_set(app, f, flow, notice, OpenedFrom::Site);
                 }
                 Err(e) => notice.set(Some(format!("This file cannot be opened: {e}."))),
             }
@@ -239,7 +247,8 @@ pub fn Assessment() -> impl IntoView {
     let screen = Screen {
         typing_delay: false,
         voice: false,
-        feedback: false,
+        // Practice (only in a package) shows the verdict after each reply.
+        feedback: practice,
     };
     view! {
         <section class="page page--assessment">
@@ -257,14 +266,14 @@ pub fn Assessment() -> impl IntoView {
                     view! { <Ready next=n of=of limit_s=limit_s on_start=Callback::new(move |_| next()) /> }.into_any()
                 }
                 AssessmentStage::Running => view! {
-                    <h1>{move || flow.with(|f| f.attempt().map(|a| format!("Assessment: {}", a.set.set.name)).unwrap_or_default())}</h1>
+                    <h1>{move || flow.with(|f| f.attempt().map(|a| format!("{kind}: {}", a.set.set.name)).unwrap_or_default())}</h1>
                     <p class="assessment-progress">{move || flow.with(|f| f.attempt().map(|a| format!("Call {} of {}", a.done.len() + 1, a.set.set.len())).unwrap_or_default())}</p>
                     <CallScreen live=live screen=screen on_change=on_change />
                 }.into_any(),
                 AssessmentStage::Done => view! { <Complete attempt=flow.with_untracked(|f| f.attempt().cloned()) lib=app.library_untracked() /> }.into_any(),
                 AssessmentStage::Elsewhere => view! {
-                    <h1>"Assessment"</h1>
-                    <p class="notice notice--warning" role="alert">"This assessment is open in another tab. Carry on there, or close that tab and reload this page."</p>
+                    <h1>{kind}</h1>
+                    <p class="notice notice--warning" role="alert">{format!("This {} is open in another tab. Carry on there, or close that tab and reload this page.", kind.to_lowercase())}</p>
                 }.into_any(),
             }}}
             {move || notice.get().map(|n| view! { <p class="notice notice--warning" role="alert">{n}</p> })}
@@ -278,10 +287,11 @@ fn open_set(
     f: SetFile,
     flow: RwSignal<AssessmentFlow>,
     notice: RwSignal<Option<String>>,
+    from: OpenedFrom,
 ) {
     let mut opened = Ok(());
     match app.library_untracked() {
-        Ok(lib) => flow.update(|fl| opened = fl.intro(&lib, f)),
+        Ok(lib) => flow.update(|fl| opened = fl.intro(&lib, f, from)),
         Err(e) => opened = Err(e),
     }
     if let Err(e) = opened {
