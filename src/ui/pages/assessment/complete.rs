@@ -70,18 +70,33 @@ pub(super) fn Complete(
                         Err(e) => view! { <p class="notice notice--warning">{format!("The calls cannot be listed: {e}.")}</p> }.into_any(),
                     }}
                 </section>
-                <section class="hand-in" aria-labelledby="hand-in-title">
-                    <h2 id="hand-in-title">"Hand in your result"</h2>
-                    <ol class="hand-in-steps">
-                        <li>
-                            <p>"Download the result file. It is saved as "<code>{shown_file}</code>" in your downloads."</p>
-                            <button type="button" class="button button--primary" on:click=move |_| download(&file, "application/json", &json)>"Download result"</button>
-                        </li>
-                        <li>"Send the file to your trainer, the way they asked (by email or an upload). Send it as it is: a file that has been opened and changed shows as not verified."</li>
-                        <li>"Your trainer imports it and sees your name, each call with its transcript and scores, whether the file checks out, and how many times you left the tab or reloaded the page."</li>
-                    </ol>
-                    <p class="muted">"Your result also stays in this browser: opening the assessment link again shows it here."</p>
-                </section>
+                {if practice {
+                    // Practice runs only in a SCORM package: the platform has recorded it, and
+                    // there is nothing to hand in.
+                    view! {
+                        <section class="hand-in" aria-labelledby="hand-in-title">
+                            <h2 id="hand-in-title">"Your record"</h2>
+                            <p>"Your learning platform has recorded this practice: each reply, your overall score and that it is complete. Nothing needs handing in."</p>
+                            <p>"To keep a copy, download the result file ("<code>{shown_file}</code>")."</p>
+                            <button type="button" class="button" on:click=move |_| download(&file, "application/json", &json)>"Download result"</button>
+                        </section>
+                    }.into_any()
+                } else {
+                    view! {
+                        <section class="hand-in" aria-labelledby="hand-in-title">
+                            <h2 id="hand-in-title">"Hand in your result"</h2>
+                            <ol class="hand-in-steps">
+                                <li>
+                                    <p>"Download the result file. It is saved as "<code>{shown_file}</code>" in your downloads."</p>
+                                    <button type="button" class="button button--primary" on:click=move |_| download(&file, "application/json", &json)>"Download result"</button>
+                                </li>
+                                <li>"Send the file to your trainer, the way they asked (by email or an upload). Send it as it is: a file that has been opened and changed shows as not verified."</li>
+                                <li>"Your trainer imports it and sees your name, each call with its transcript and scores, whether the file checks out, and how many times you left the tab or reloaded the page."</li>
+                            </ol>
+                            <p class="muted">"Your result also stays in this browser: opening the assessment link again shows it here."</p>
+                        </section>
+                    }.into_any()
+                }}
             }
             .into_any()
         }
