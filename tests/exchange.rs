@@ -1,13 +1,11 @@
 //! The exchange formats and their checks: set files and links, packs, result files, verdicts,
 //! the results table and CSV. Data-driven: each table lists inputs with what must come out.
 
-use composure_core::content::{content_hash, Library};
+use composure_core::content::Library;
 use composure_core::exchange::*;
-use composure_core::sim::{
-    Call, CallRecord, Calls, Mode, PersonaSet, Policy, Scores, Stream, Weights,
-};
+use composure_core::sim::{Call, Calls, Mode, PersonaSet, Policy, Scores, Weights};
 mod common;
-use common::{assessment_set, compiled, doc_example, lib};
+use common::{assessment_set, compiled, doc_example, lib, play_attempt};
 
 /// Plays a whole assessment with a scripted player and returns its result file.
 fn take(lib: &Library, set: &PersonaSet, packs: Vec<PackSource>, policy: Policy) -> ResultFile {
@@ -28,18 +26,7 @@ fn take_salted(
         1_700_000_000_000.0,
         salt,
     );
-    let mut rng = Stream::new(set.seed, 7);
-    while let Some(i) = attempt.next_index() {
-        let mut call = attempt.start_call(lib, i).expect("start");
-        while !call.is_over() {
-            let c = policy.choose(&call, &mut rng);
-            call.apply(c).expect("apply");
-        }
-        let hash = content_hash(call.campaign(), &lib.customers);
-        attempt
-            .done
-            .push(CallRecord::of(&call, hash).expect("record"));
-    }
+    play_attempt(lib, &mut attempt, policy);
     attempt.finished_at_ms = Some(1_700_000_600_000.0);
     result_of(lib, &attempt, "0.1.0").expect("result")
 }

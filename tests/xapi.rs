@@ -3,13 +3,13 @@
 //! verification by replay). The LRS is simulated here by adding `stored` and `authority` as an
 //! LRS does; the end-to-end test (`tests/e2e/specs/xapi.spec.ts`) uses a real Ralph.
 
-use composure_core::content::{content_hash, Library};
+use composure_core::content::Library;
 use composure_core::exchange::*;
 use composure_core::sim::{CallRecord, PersonaSet, Policy, Stream};
 use composure_core::store::{Key, MemoryStorage, Storage, Store};
 use serde_json::{json, Value};
 mod common;
-use common::{assessment_set, lib};
+use common::{assessment_set, lib, play_attempt};
 
 const ORIGIN: &str = "http://127.0.0.1:8080";
 const STARTED: f64 = 1_700_000_000_000.0;
@@ -41,16 +41,7 @@ fn attempt(lib: &Library, set: &PersonaSet, policy: Policy) -> Attempt {
         0x5a17,
         STARTED,
     );
-    let mut rng = Stream::new(set.seed, 7);
-    while let Some(i) = a.next_index() {
-        let mut call = a.start_call(lib, i).expect("start");
-        while !call.is_over() {
-            let c = policy.choose(&call, &mut rng);
-            call.apply(c).expect("apply");
-        }
-        let hash = content_hash(call.campaign(), &lib.customers);
-        a.done.push(CallRecord::of(&call, hash).expect("record"));
-    }
+    play_attempt(lib, &mut a, policy);
     a.finished_at_ms = Some(STARTED + 600_000.0);
     a
 }

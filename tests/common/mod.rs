@@ -78,3 +78,18 @@ pub fn compiled() -> (Vec<(String, String)>, Library) {
     let back = Library::compiled(&catalog, &campaigns);
     (files, back)
 }
+
+/// Plays every call the attempt has still to play with a scripted player (its own random
+/// stream, from the set's seed) and records each call, as the assessment page does.
+pub fn play_attempt(lib: &Library, a: &mut composure_core::exchange::Attempt, policy: Policy) {
+    let mut rng = Stream::new(a.set.set.seed, 7);
+    while let Some(i) = a.next_index() {
+        let mut call = a.start_call(lib, i).expect("start");
+        while !call.is_over() {
+            let c = policy.choose(&call, &mut rng);
+            call.apply(c).expect("apply");
+        }
+        let hash = content_hash(call.campaign(), &lib.customers);
+        a.done.push(CallRecord::of(&call, hash).expect("record"));
+    }
+}
