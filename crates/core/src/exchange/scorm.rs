@@ -66,10 +66,7 @@ pub fn package_files(launch_html: &str) -> Result<Vec<PackageFile>, String> {
         url: format!("/{LAUNCH_PAGE}"),
     }];
     for name in assets_of(launch_html) {
-        if name
-            .split('/')
-            .any(|p| p.is_empty() || p == "." || p == "..")
-        {
+        if leaves_package(&name) {
             return Err(format!("the launch page names an unsafe path `{name}`"));
         }
         if !files.iter().any(|f| f.path == name) {
@@ -85,6 +82,13 @@ pub fn package_files(launch_html: &str) -> Result<Vec<PackageFile>, String> {
     Ok(files)
 }
 
+/// Whether a path inside the package could point outside it (or nowhere): an empty, `.` or `..`
+/// part.
+fn leaves_package(path: &str) -> bool {
+    path.split('/')
+        .any(|p| p.is_empty() || p == "." || p == "..")
+}
+
 /// The campaigns' data files that the content catalog (`packs/index.json`, named by the launch
 /// page) lists: they go in the package beside it, so the course plays without the site.
 pub fn catalog_files(catalog_json: &str) -> Result<Vec<PackageFile>, String> {
@@ -94,10 +98,7 @@ pub fn catalog_files(catalog_json: &str) -> Result<Vec<PackageFile>, String> {
         .campaigns
         .iter()
         .map(|e| {
-            if e.href
-                .split('/')
-                .any(|p| p.is_empty() || p == "." || p == "..")
-            {
+            if leaves_package(&e.href) {
                 return Err(format!(
                     "the content catalog names an unsafe path `{}`",
                     e.href
