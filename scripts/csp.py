@@ -8,14 +8,19 @@ Store (xAPI), which lives on another origin: any HTTPS origin, and plain HTTP on
 it names the hashed file names of each build). No inline style attributes: the UI sets styles
 through the CSSOM.
 
+Before that it replaces Trunk's loader in index.html by one that picks the app for the address
+(see loader): the first-call app (scripts/build-first; src/ui/first.rs) on its own addresses,
+the whole app everywhere else.
+
 It also writes the launch page of SCORM packages next to it (scorm-launch.html: relative URLs,
-its own policy; see package_page).
+its own policy, always the whole app; see package_page).
 
 Usage: csp.py [INDEX_HTML]   (default: $TRUNK_STAGING_DIR/index.html)
 """
 
 import base64
 import hashlib
+import json
 import os
 import re
 import sys
@@ -69,9 +74,59 @@ def package_page(html):
     return html
 
 
+def first_call_settings():
+    """The first-call app's addresses and its hand-over key, read from src/ui/first.rs so the
+    page's loader and the app cannot disagree."""
+    source = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "ui", "first.rs"), encoding="utf-8").read()
+    paths = re.search(r"pub const FIRST_PATHS: \[&str; \d+\] = \[([^\]]*)\];", source)
+    key = re.search(r'pub const WHOLE_APP_KEY: &str = "([^"]+)";', source)
+    if not paths or not key:
+        sys.exit("csp.py: FIRST_PATHS or WHOLE_APP_KEY not found in src/ui/first.rs")
+    return re.findall(r'"([^"]+)"', paths.group(1)), key.group(1)
+
+
+def loader(html):
+    """The page with a loader that starts the first-call app on its addresses (unless this tab
+    has handed over to the whole app) and the whole app everywhere else. Both start fetching
+    their wasm at once; nothing is preloaded for the app that is not started."""
+    folder = os.path.dirname(path)
+    first = sorted(f for f in os.listdir(folder) if re.fullmatch(r"composure-first-[0-9a-f]+\.js", f))
+    if len(first) != 1:
+        sys.exit(f"csp.py: expected one composure-first-*.js in {folder} (scripts/build-first), found {first}")
+    first_js = "/" + first[0]
+    first_wasm = first_js[: -len(".js")] + "_bg.wasm"
+    whole_js = re.search(r"import init, \* as bindings from '(/composure-app-[0-9a-f]+\.js)';", html)
+    whole_wasm = re.search(r"module_or_path: '(/composure-app-[0-9a-f]+_bg\.wasm)'", html)
+    if not whole_js or not whole_wasm:
+        sys.exit(f"csp.py: Trunk's loader not found in {path}")
+    paths, key = first_call_settings()
+    script = f"""<script type="module">
+// Which app starts here (written by scripts/csp.py): the first-call app, Home and Practice only,
+// on its own addresses unless this tab handed over to the whole app; the whole app elsewhere.
+let app = ['{whole_js.group(1)}', '{whole_wasm.group(1)}'];
+try {{
+  if ({json.dumps(paths)}.includes(location.pathname) && !sessionStorage.getItem('{key}')) {{
+    app = ['{first_js}', '{first_wasm}'];
+  }}
+}} catch {{
+  // No sessionStorage (a sandboxed frame): the whole app works without it.
+}}
+const wasm = fetch(app[1]);
+const {{ default: init }} = await import(app[0]);
+await init({{ module_or_path: wasm }});
+dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+</script>"""
+    html, n = re.subn(r'<script type="module">\s*import init.*?</script>', lambda _: script, html, count=1, flags=re.S)
+    if n != 1:
+        sys.exit(f"csp.py: Trunk's loader not found in {path}")
+    # Trunk preloads the whole app's files: a first visit to Home must not download them.
+    html = re.sub(r'<link rel="(?:modulepreload|preload)" href="/composure-app-[^"]*"[^>]*>', "", html)
+    return html
+
+
 launch = os.path.join(os.path.dirname(path), "scorm-launch.html")
 page, n = with_csp(package_page(html))
 open(launch, "w", encoding="utf-8").write(page)
-html, n = with_csp(html)
+html, n = with_csp(loader(html))
 open(path, "w", encoding="utf-8").write(html)
 print(f"csp.py: Content-Security-Policy added to {path} ({n} inline script hash(es)); {launch} written")

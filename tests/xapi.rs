@@ -603,3 +603,87 @@ fn begin_fixes_the_lrs_from_the_launch_or_the_set_and_nothing_else_changes_it() 
         );
     }
 }
+
+/// The first-call web app hands over to the whole app exactly when storage keeps an imported
+/// pack or statements waiting for their LRS (or a queue it cannot read); it only reads.
+#[test]
+fn only_a_stored_pack_or_a_waiting_statement_needs_the_whole_app() {
+    let lib = lib();
+    let mut waiting = Outbox::new();
+    waiting.enqueue(
+        lib,
+        &attempt(lib, &assessment_set(47, 1), Policy::Best),
+        STARTED,
+    );
+    let mut sent = waiting.clone();
+    let (_, _, ids, _) = sent.next_batch().expect("batch");
+    sent.settle(&ids, &Delivery::Accepted);
+    let mut refused = waiting.clone();
+    refused.settle(&ids, &Delivery::Refused("400 Bad Request".into()));
+    assert_eq!(refused.counts(), (0, ids.len()));
+    let json = |o: &Outbox| serde_json::to_string(o).expect("json");
+    // (what is stored, the entries, whether the whole app is needed)
+    type Case<'a> = (&'a str, Vec<(&'a str, String)>, bool);
+    let cases: Vec<Case> = vec![
+        ("nothing stored", vec![], false),
+        (
+            "practice data only",
+            vec![
+                ("composure.prefs", "{}".into()),
+                ("composure.history.000000000000001-1", "{}".into()),
+                ("composure.set.000000000000001-1", "{}".into()),
+            ],
+            false,
+        ),
+        (
+            "an imported pack",
+            vec![("composure.pack.acme", "{}".into())],
+            true,
+        ),
+        (
+            "a queue, all sent",
+            vec![("composure.xapi-outbox", json(&sent))],
+            false,
+        ),
+        (
+            "a statement waiting",
+            vec![("composure.xapi-outbox", json(&waiting))],
+            true,
+        ),
+        (
+            "a refused statement only",
+            vec![("composure.xapi-outbox", json(&refused))],
+            false,
+        ),
+        (
+            "a damaged queue",
+            vec![("composure.xapi-outbox", "{\"pending\":7}".into())],
+            true,
+        ),
+        (
+            "a pack set aside only",
+            vec![("composure.set-aside.composure.pack.acme.1", "{}".into())],
+            false,
+        ),
+    ];
+    for (name, entries, want) in cases {
+        let store = Store::new(MemoryStorage::default());
+        for (k, v) in &entries {
+            store.storage().set(k, v).expect("set");
+        }
+        let before: std::collections::BTreeMap<String, Option<String>> = store
+            .storage()
+            .keys()
+            .into_iter()
+            .map(|k| (k.clone(), store.storage().get(&k)))
+            .collect();
+        assert_eq!(store.keeps_whole_app_data(), want, "{name}");
+        let after: std::collections::BTreeMap<String, Option<String>> = store
+            .storage()
+            .keys()
+            .into_iter()
+            .map(|k| (k.clone(), store.storage().get(&k)))
+            .collect();
+        assert_eq!(before, after, "{name}: reads only");
+    }
+}

@@ -1,5 +1,9 @@
 //! The application shell: skip link, header with the main navigation, the routed `<main>` and a
 //! footer. The app's state is made and provided here, once.
+//!
+//! Two entry points share the shell: [`App`], the whole app (every page, SCORM package mode, the
+//! xAPI outbox), and [`crate::ui::first::FirstApp`], the small first-call app that serves Home and
+//! Practice on a first visit (see `ui::first`).
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -13,31 +17,46 @@ use super::pages::package::PackageLaunch;
 use super::pages::practice::Practice;
 use super::pages::progress::Progress;
 use super::pages::trainer::Trainer;
-use super::state::{use_app, AppState, LOADING};
+use super::state::{compose, use_app, AppState, LOADING};
 
 /// The whole app: the state every page shares, the router and the page shell around the routes.
 #[component]
 pub fn App() -> impl IntoView {
-    AppState::provide();
+    AppState::provide(compose);
     // Statements queued for a Learning Record Store go out now and whenever the browser is
     // back online.
     crate::ui::lrs::start();
+    // The launch page of a SCORM package shows its course only: the site's pages and links are
+    // not in the package.
+    let package = crate::ui::browser::scorm::package_mode();
     view! {
         <Router>
-            <Shell />
+            <Shell package=package>
+                {if package {
+                    view! { <WithContent><PackageLaunch /></WithContent> }.into_any()
+                } else {
+                    view! {
+                        <Routes fallback=NotFound>
+                            <Route path=path!("/") view=Home />
+                            <Route path=path!("/practice") view=|| view! { <WithContent><Practice /></WithContent> } />
+                            <Route path=path!("/trainer") view=|| view! { <WithContent><Trainer /></WithContent> } />
+                            <Route path=path!("/assessment") view=|| view! { <WithContent><Assessment /></WithContent> } />
+                            <Route path=path!("/progress") view=|| view! { <WithContent><Progress /></WithContent> } />
+                        </Routes>
+                    }.into_any()
+                }}
+            </Shell>
         </Router>
     }
 }
 
-/// The landmarks every page shares. Must be rendered inside a `<Router>`.
+/// The landmarks every page shares, around the routed content (`children`). Must be rendered
+/// inside a `<Router>`. `package`: the launch page of a SCORM package (no site navigation).
 #[component]
-pub fn Shell() -> impl IntoView {
+pub fn Shell(package: bool, children: Children) -> impl IntoView {
     let main = NodeRef::<leptos::html::Main>::new();
     focus_main_on_navigation(main);
     let app = use_app();
-    // The launch page of a SCORM package shows its course only: the site's pages and links are
-    // not in the package.
-    let package = crate::ui::browser::scorm::package_mode();
     // Stored data that could not be read is set aside, never lost, and always said so.
     let notices = move || {
         let n = app.notices();
@@ -76,66 +95,55 @@ pub fn Shell() -> impl IntoView {
         }
     };
     view! {
-            // Native fragment navigation (rel="external" keeps the router out of it) moves focus to
-            // the focusable <main>.
-            <a class="skip-link" href="#main" rel="external">
-                "Skip to main content"
-            </a>
-            <header class="site-header">
-                <div class="container site-header__inner">
-                    {if package {
-                        view! { <span class="brand">{brand()}</span> }.into_any()
-                    } else {
-                        view! { <A href="/" exact=true attr:class="brand">{brand()}</A> }.into_any()
-                    }}
-                    <nav class="site-nav" aria-label="Main" hidden=package>
-                        <ul class="site-nav__list" role="list">
-                            <li>
-                                <A href="/practice">"Practice"</A>
-                            </li>
-                            <li>
-                                <A href="/trainer">"Trainer"</A>
-                            </li>
-                            <li>
-                                <A href="/assessment">"Assessment"</A>
-                            </li>
-                            <li>
-                                <A href="/progress">"Progress"</A>
-                            </li>
-                        </ul>
-                    </nav>
-                </div>
-            </header>
-            <main id="main" class="site-main" tabindex="-1" node_ref=main>
-                <div class="container">
-                    {notices}
-    {if package {
-                        view! { <WithContent><PackageLaunch /></WithContent> }.into_any()
-                    } else {
-                        view! {
-                            <Routes fallback=NotFound>
-                                <Route path=path!("/") view=Home />
-                                <Route path=path!("/practice") view=|| view! { <WithContent><Practice /></WithContent> } />
-                                <Route path=path!("/trainer") view=|| view! { <WithContent><Trainer /></WithContent> } />
-                                <Route path=path!("/assessment") view=|| view! { <WithContent><Assessment /></WithContent> } />
-                                <Route path=path!("/progress") view=|| view! { <WithContent><Progress /></WithContent> } />
-                            </Routes>
-                        }.into_any()
-                    }}
-                </div>
-            </main>
-            <footer class="site-footer">
-                <div class="container">
-                    <p>{if package { "Composure runs in your browser. Your learning platform records this course's attempt." } else { "Composure runs entirely in your browser. Nothing you do here leaves this device, unless your trainer's assessment sends its results to their Learning Record Store." }}</p>
-                </div>
-            </footer>
-        }
+        // Native fragment navigation (rel="external" keeps the router out of it) moves focus to
+        // the focusable <main>.
+        <a class="skip-link" href="#main" rel="external">
+            "Skip to main content"
+        </a>
+        <header class="site-header">
+            <div class="container site-header__inner">
+                {if package {
+                    view! { <span class="brand">{brand()}</span> }.into_any()
+                } else {
+                    view! { <A href="/" exact=true attr:class="brand">{brand()}</A> }.into_any()
+                }}
+                <nav class="site-nav" aria-label="Main" hidden=package>
+                    <ul class="site-nav__list" role="list">
+                        <li>
+                            <A href="/practice">"Practice"</A>
+                        </li>
+                        <li>
+                            <A href="/trainer">"Trainer"</A>
+                        </li>
+                        <li>
+                            <A href="/assessment">"Assessment"</A>
+                        </li>
+                        <li>
+                            <A href="/progress">"Progress"</A>
+                        </li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+        <main id="main" class="site-main" tabindex="-1" node_ref=main>
+            <div class="container">
+                {notices}
+                {children()}
+
+            </div>
+        </main>
+        <footer class="site-footer">
+            <div class="container">
+                <p>{if package { "Composure runs in your browser. Your learning platform records this course's attempt." } else { "Composure runs entirely in your browser. Nothing you do here leaves this device, unless your trainer's assessment sends its results to their Learning Record Store." }}</p>
+            </div>
+        </footer>
+    }
 }
 
 /// A page that plays or lists calls: shown once the built-in content has arrived (or could not,
 /// and the page says why); until then a status line. Home needs no content and never waits.
 #[component]
-fn WithContent(children: ChildrenFn) -> impl IntoView {
+pub fn WithContent(children: ChildrenFn) -> impl IntoView {
     let app = use_app();
     move || {
         if app.content_ready() {

@@ -104,6 +104,27 @@ pub fn compose(shipped: Result<Arc<Library>, String>, stored: &[(String, PackSou
     }
 }
 
+/// The library of the first-call app (`ui::first`): the shipped content only. That app runs
+/// only where no pack is stored (it hands over to the whole app otherwise), so a stored pack
+/// seen here arrived from another tab since; it is listed as not loaded, and the whole app
+/// loads it. Reads no pack source, so no TOML parser comes into that app's bundle.
+pub fn shipped_only(
+    shipped: Result<Arc<Library>, String>,
+    stored: &[(String, PackSource)],
+) -> Content {
+    Content {
+        packs: stored
+            .iter()
+            .map(|(key, pack)| StoredPack {
+                key: key.clone(),
+                pack: pack.clone(),
+                status: Err("it was imported in another tab: reload the page to use it".into()),
+            })
+            .collect(),
+        library: shipped,
+    }
+}
+
 /// Why [`compose_library`] left a pack out, in words.
 fn why_left_out(shipped: &Library, pack: &PackSource) -> String {
     let loaded = parse_pack(&pack.file, &pack.source, &shipped.customers);

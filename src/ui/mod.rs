@@ -10,6 +10,7 @@ mod app;
 pub mod browser;
 pub mod components;
 pub mod content;
+pub mod first;
 pub mod lrs;
 pub mod pages;
 pub mod params;
@@ -23,4 +24,16 @@ pub use state::{use_app, AppState};
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+}
+
+/// Mounts the first-call app (`first`) on `<body>`, or hands the tab over to the whole app
+/// when this browser keeps data only the whole app reads. Called once by the
+/// `composure-first` binary in the browser.
+pub fn start_first() {
+    console_error_panic_hook::set_once();
+    if first::needs_whole_app() {
+        first::hand_over();
+        return;
+    }
+    leptos::mount::mount_to_body(first::FirstApp);
 }

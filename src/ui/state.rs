@@ -15,6 +15,9 @@ use crate::exchange::{self, import_pack, PackSource, SetFile};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// How the library is made from the shipped content and the stored packs.
+pub type Composer = fn(Result<Arc<Library>, String>, &[(String, PackSource)]) -> Content;
+
 /// The state every page shares. Copy: it is made of signal handles only.
 #[derive(Clone, Copy, Debug)]
 pub struct AppState {
@@ -32,8 +35,16 @@ pub struct AppState {
 
 impl AppState {
     /// Reads storage once and builds the state; the shipped content is `None` until
-    /// [`AppState::set_shipped`] (or [`AppState::provide`], which fetches it).
+    /// [`AppState::set_shipped`] (or [`AppState::provide`], which fetches it). The library is
+    /// composed by [`compose`].
     pub fn new() -> Self {
+        AppState::with_composer(compose)
+    }
+
+    /// As [`AppState::new`], with the library composed by `composer` from the shipped content
+    /// and the stored packs: [`compose`] in the whole app; the first-call app passes one that
+    /// reads no pack source (`ui::first`), so the TOML loader stays out of its bundle.
+    pub fn with_composer(composer: Composer) -> Self {
         let (packs, mut notices) = store::load_packs_reported();
         let (sets, set_notices) = store::load_sets_reported();
         notices.extend(set_notices);
@@ -42,7 +53,7 @@ impl AppState {
         let shipped: RwSignal<Option<Result<Arc<Library>, String>>> = RwSignal::new(None);
         let content = Memo::new(move |_| {
             let shipped = shipped.get().unwrap_or_else(|| Err(LOADING.to_string()));
-            stored_packs.with(|p| compose(shipped, p.as_slice()))
+            stored_packs.with(|p| composer(shipped, p.as_slice()))
         });
         AppState {
             shipped,
@@ -53,10 +64,10 @@ impl AppState {
         }
     }
 
-    /// Builds the state, provides it to the component tree below the current owner, and
-    /// starts fetching the shipped content.
-    pub fn provide() -> Self {
-        let state = AppState::new();
+    /// Builds the state (see [`AppState::with_composer`]), provides it to the component tree
+    /// below the current owner, and starts fetching the shipped content.
+    pub fn provide(composer: Composer) -> Self {
+        let state = AppState::with_composer(composer);
         provide_context(state);
         leptos::task::spawn_local(async move {
             let shipped = fetch_shipped().await;

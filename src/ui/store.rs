@@ -77,6 +77,12 @@ pub fn set_aside_current(why: &str) -> Option<Notice> {
     store().set_aside_current(why)
 }
 
+/// Whether this browser keeps an imported pack or queued xAPI statements (data only the whole
+/// app reads; see `ui::first`).
+pub fn has_pack_or_outbox() -> bool {
+    store().keeps_whole_app_data()
+}
+
 /// The practice settings, with out-of-range fields at their defaults; a notice for each field
 /// corrected and for a copy that could not be read (set aside).
 pub fn load_prefs_reported(

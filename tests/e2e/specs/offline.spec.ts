@@ -2,9 +2,9 @@ import { expect, test } from '@playwright/test';
 
 // After one visit, Composure loads and a whole call can be played with the network off. The
 // campaigns are data files beside the app (packs/), not text inside the wasm: the service worker
-// keeps every one of them.
+// keeps every one of them, and both apps (the first-call app and the whole app).
 
-test('the wasm carries no pack text: campaigns are data files the page fetches', async ({ page }) => {
+test('neither wasm carries pack text: campaigns are data files the page fetches', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Composure', level: 1 })).toBeVisible();
   const found = await page.evaluate(async () => {
@@ -12,13 +12,20 @@ test('the wasm carries no pack text: campaigns are data files the page fetches',
     const pack = await (await fetch('/' + catalog.campaigns[0].href)).json();
     // The longest thing a customer says in the campaign.
     const line: string = pack.moves.flatMap((m: { say: string[][] }) => m.say.flat()).reduce((a: string, b: string) => (b.length > a.length ? b : a), '');
-    const wasm = performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.endsWith('.wasm'))!;
-    const text = new TextDecoder().decode(await (await fetch(wasm)).arrayBuffer());
-    return { campaigns: catalog.campaigns.length, line, inWasm: text.includes(line) };
+    // Both apps' wasm files, as the page's loader names them.
+    const page = await (await fetch('/')).text();
+    const wasm = [...new Set([...page.matchAll(/'(\/composure-(?:first|app)-[0-9a-f]+_bg\.wasm)'/g)].map((m) => m[1]))];
+    const inWasm = [];
+    for (const w of wasm) {
+      const text = new TextDecoder().decode(await (await fetch(w)).arrayBuffer());
+      if (text.includes(line)) inWasm.push(w);
+    }
+    return { campaigns: catalog.campaigns.length, line, wasm: wasm.length, inWasm };
   });
   expect(found.campaigns).toBe(5);
   expect(found.line.length).toBeGreaterThan(10);
-  expect(found.inWasm, `"${found.line}" is not in the wasm`).toBe(false);
+  expect(found.wasm).toBe(2);
+  expect(found.inWasm, `"${found.line}" is in a wasm`).toEqual([]);
 });
 
 test('after one visit the app loads and plays a call offline, in any campaign', async ({ page, context }) => {
@@ -28,14 +35,15 @@ test('after one visit the app loads and plays a call offline, in any campaign', 
     localStorage.setItem('composure.prefs', JSON.stringify({ typing: false }));
     await navigator.serviceWorker.ready;
   });
-  // The page, its files, the catalog and every campaign's data file are cached.
+  // The page, both apps, the catalog and every campaign's data file are cached.
   const cached = () => page.evaluate(async () => {
     const keys = await caches.keys();
     if (!keys.length) return -1;
     const urls = (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname);
     const catalog = await (await fetch('/packs/index.json')).json();
     const packs: string[] = catalog.campaigns.map((c: { href: string }) => '/' + c.href);
-    return ['/packs/index.json', ...packs].filter((p) => !urls.includes(p)).length;
+    const apps = urls.filter((u) => /^\/composure-(first|app)-[0-9a-f]+(_bg\.wasm|\.js)$/.test(u)).length;
+    return ['/packs/index.json', ...packs].filter((p) => !urls.includes(p)).length + (4 - apps);
   });
   await expect.poll(cached).toBe(0);
 
@@ -59,6 +67,10 @@ test('after one visit the app loads and plays a call offline, in any campaign', 
     await page.waitForTimeout(30);
   }
   await expect(review).toBeVisible();
+  // The whole app is cached too: Progress opens offline and lists the call just played.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  await expect(page.getByRole('heading', { name: 'Progress', level: 1 })).toBeVisible();
+  await expect(page.getByText(/^1 call; mean overall \d+, mean composure \d+\.$/)).toBeVisible();
   await context.setOffline(false);
 });
 

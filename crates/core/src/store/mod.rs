@@ -514,6 +514,32 @@ impl<S: Storage> Store<S> {
         self.write(&Key::Outbox, o)
     }
 
+    /// Whether storage keeps something only the whole web app reads: an imported pack (its TOML
+    /// source goes through the importer), or an xAPI queue with statements still to send (or one
+    /// that cannot be read, which the whole app sets aside and reports). A statement its LRS
+    /// refused stays in the queue to be shown, but is never sent again, so it does not count.
+    /// Reads only: the first-call app asks this before it starts, and hands over to the whole
+    /// app when it is true.
+    pub fn keeps_whole_app_data(&self) -> bool {
+        if !self.keys_with(key::PACK).is_empty() {
+            return true;
+        }
+        #[derive(serde::Deserialize)]
+        struct Queue {
+            pending: Vec<Waiting>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Waiting {
+            #[serde(default)]
+            refused: Option<serde::de::IgnoredAny>,
+        }
+        match self.storage.get(&Key::Outbox.to_string()) {
+            None => false,
+            Some(text) => serde_json::from_str::<Queue>(&text)
+                .map_or(true, |q| q.pending.iter().any(|p| p.refused.is_none())),
+        }
+    }
+
     /// Every set-aside copy's key string, sorted.
     pub fn set_aside_keys(&self) -> Vec<String> {
         self.keys_with(key::SET_ASIDE)
