@@ -3,7 +3,10 @@
 // - Install: fetch the page, find the files it names (the hashed wasm, js and css, the icon, the
 //   manifest, the content catalog) and cache them with it, then every campaign's data file the
 //   catalog names (their names carry a hash of their bytes), so practice works offline after
-//   one visit.
+//   one visit. The whole app's wasm and JS (`/composure-app-*`) are the exception: a first visit
+//   to Home or Practice runs the first-call app and never downloads them, so they are cached the
+//   first time a page of the whole app loads them (then kept while the page names them). Offline,
+//   a page of the whole app that was never opened says so (the page's loader).
 // - Navigations: network first, so a new release is picked up on the next visit; the cached page
 //   when offline. Each fresh page re-caches its files and drops the ones the release no longer
 //   names, so a new release replaces the cached one.
@@ -25,12 +28,15 @@ async function packsOf(cache, assets) {
   return campaigns.map((c) => '/' + c.href);
 }
 
+// The whole app's files: cached when first used, not on install (see above).
+const onDemand = (asset) => asset.startsWith('/composure-app-');
+
 async function cacheRelease(cache, response) {
   const html = await response.clone().text();
   const named = assetsOf(html);
   await cache.put('/', response);
   // The catalog is fetched fresh: its name is the same in every release.
-  await Promise.all(named.map(async (a) => {
+  await Promise.all(named.filter((a) => !onDemand(a)).map(async (a) => {
     const r = await fetch(a, { cache: a.endsWith('.json') ? 'no-store' : 'default' });
     if (!r.ok) throw new Error(`${a}: HTTP ${r.status}`);
     await cache.put(a, r);

@@ -111,9 +111,33 @@ try {{
 }} catch {{
   // No sessionStorage (a sandboxed frame): the whole app works without it.
 }}
-const wasm = fetch(app[1]);
-const {{ default: init }} = await import(app[0]);
-await init({{ module_or_path: wasm }});
+try {{
+  const wasm = fetch(app[1]);
+  const {{ default: init }} = await import(app[0]);
+  await init({{ module_or_path: wasm }});
+}} catch (error) {{
+  // The app's files did not arrive: offline on a page of the whole app never opened here (the
+  // service worker caches it when first used), or a failed download. Say so in words.
+  const main = document.createElement('main');
+  main.className = 'site-main';
+  const box = document.createElement('div');
+  box.className = 'container';
+  const note = document.createElement('p');
+  note.className = 'notice notice--danger';
+  note.setAttribute('role', 'alert');
+  note.textContent =
+    'Composure could not start this page: its files did not arrive. Offline, a page opened on ' +
+    'this device before still works, and so does Practice; any other page needs a connection ' +
+    'the first time. Online, reload the page to try again.';
+  const link = document.createElement('a');
+  link.href = '/practice';
+  link.className = 'button';
+  link.textContent = 'Go to Practice';
+  box.append(note, link);
+  main.append(box);
+  document.body.append(main);
+  throw error;
+}}
 dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
 </script>"""
     html, n = re.subn(r'<script type="module">\s*import init.*?</script>', lambda _: script, html, count=1, flags=re.S)

@@ -671,19 +671,15 @@ fn only_a_stored_pack_or_a_waiting_statement_needs_the_whole_app() {
         for (k, v) in &entries {
             store.storage().set(k, v).expect("set");
         }
-        let before: std::collections::BTreeMap<String, Option<String>> = store
-            .storage()
-            .keys()
-            .into_iter()
-            .map(|k| (k.clone(), store.storage().get(&k)))
-            .collect();
+        let snapshot = || -> std::collections::BTreeMap<String, Option<String>> {
+            let s = store.storage();
+            s.keys()
+                .into_iter()
+                .map(|k| (k.clone(), s.get(&k)))
+                .collect()
+        };
+        let before = snapshot();
         assert_eq!(store.keeps_whole_app_data(), want, "{name}");
-        let after: std::collections::BTreeMap<String, Option<String>> = store
-            .storage()
-            .keys()
-            .into_iter()
-            .map(|k| (k.clone(), store.storage().get(&k)))
-            .collect();
-        assert_eq!(before, after, "{name}: reads only");
+        assert_eq!(snapshot(), before, "{name}: reads only");
     }
 }

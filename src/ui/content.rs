@@ -60,14 +60,7 @@ pub fn compose(shipped: Result<Arc<Library>, String>, stored: &[(String, PackSou
         Ok(s) => s,
         Err(e) => {
             return Content {
-                packs: stored
-                    .iter()
-                    .map(|(key, pack)| StoredPack {
-                        key: key.clone(),
-                        pack: pack.clone(),
-                        status: Err("the built-in content could not be loaded".into()),
-                    })
-                    .collect(),
+                packs: not_loaded(stored, "the built-in content could not be loaded"),
                 library: Err(e),
             }
         }
@@ -113,16 +106,24 @@ pub fn shipped_only(
     stored: &[(String, PackSource)],
 ) -> Content {
     Content {
-        packs: stored
-            .iter()
-            .map(|(key, pack)| StoredPack {
-                key: key.clone(),
-                pack: pack.clone(),
-                status: Err("it was imported in another tab: reload the page to use it".into()),
-            })
-            .collect(),
+        packs: not_loaded(
+            stored,
+            "it was imported in another tab: reload the page to use it",
+        ),
         library: shipped,
     }
+}
+
+/// Every stored pack, each left out of the library for the same reason.
+fn not_loaded(stored: &[(String, PackSource)], why: &str) -> Vec<StoredPack> {
+    stored
+        .iter()
+        .map(|(key, pack)| StoredPack {
+            key: key.clone(),
+            pack: pack.clone(),
+            status: Err(why.to_string()),
+        })
+        .collect()
 }
 
 /// Why [`compose_library`] left a pack out, in words.
