@@ -64,7 +64,6 @@ def package_page(html):
     by a relative URL, so the course runs from any folder of a learning platform; no service
     worker or web manifest; and the marker that starts the app in package mode."""
     html = re.sub(r'(["\'])/((?:packs/)?[^"\'/\s?#]+\.(?:js|wasm|css|svg|webmanifest|md|json))\1', r"\1./\2\1", html)
-    html = re.sub(r'\s*<script src="\./register-sw\.js"[^>]*></script>', "", html)
     html = re.sub(r'\s*<link rel="manifest"[^>]*>', "", html)
     html, n = re.subn(
         r'(<meta charset="utf-8" ?/?>)', r'\1\n    <meta name="composure-package" content="scorm12" />', html, count=1
@@ -85,6 +84,27 @@ def first_call_settings():
     return re.findall(r'"([^"]+)"', paths.group(1)), key.group(1)
 
 
+def one_style_sheet(html):
+    """The page with its style sheets as one file (`app-HASH.css`, their texts in page order):
+    one request instead of five while the page loads. The SCORM launch page keeps the five."""
+    folder = os.path.dirname(path)
+    links = re.findall(r'<link rel="stylesheet" href="/([^"]+\.css)"[^>]*/?>', html)
+    if not links:
+        sys.exit(f"csp.py: no style sheets in {path}")
+    text = "".join(open(os.path.join(folder, f), encoding="utf-8").read().rstrip() + "\n" for f in links)
+    name = "app-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] + ".css"
+    open(os.path.join(folder, name), "w", encoding="utf-8").write(text)
+    first = True
+
+    def replace(_):
+        nonlocal first
+        out = f'<link rel="stylesheet" href="/{name}" />' if first else ""
+        first = False
+        return out
+
+    return re.sub(r'<link rel="stylesheet" href="/[^"]+\.css"[^>]*/?>', replace, html)
+
+
 def loader(html):
     """The page with a loader that starts the first-call app on its addresses (unless this tab
     has handed over to the whole app) and the whole app everywhere else. Both start fetching
@@ -100,21 +120,44 @@ def loader(html):
     if not whole_js or not whole_wasm:
         sys.exit(f"csp.py: Trunk's loader not found in {path}")
     paths, key = first_call_settings()
-    script = f"""<script type="module">
+    # A classic script in <head> runs while the page is parsed: it picks the app and preloads
+    # its two files at once, alongside the style sheets (a module script would run only after
+    # them). The module script below starts the app it picked.
+    chooser = f"""<script id="app-loader">
 // Which app starts here (written by scripts/csp.py): the first-call app, Home and Practice only,
 // on its own addresses unless this tab handed over to the whole app; the whole app elsewhere.
-let app = ['{whole_js.group(1)}', '{whole_wasm.group(1)}'];
-try {{
-  if ({json.dumps(paths)}.includes(location.pathname) && !sessionStorage.getItem('{key}')) {{
-    app = ['{first_js}', '{first_wasm}'];
+(() => {{
+  let app = ['{whole_js.group(1)}', '{whole_wasm.group(1)}'];
+  try {{
+    if ({json.dumps(paths)}.includes(location.pathname) && !sessionStorage.getItem('{key}')) {{
+      app = ['{first_js}', '{first_wasm}'];
+    }}
+  }} catch {{
+    // No sessionStorage (a sandboxed frame): the whole app works without it.
   }}
-}} catch {{
-  // No sessionStorage (a sandboxed frame): the whole app works without it.
-}}
+  window.composureApp = app;
+  const preload = (rel, href, as) => {{
+    const link = document.createElement('link');
+    link.rel = rel;
+    link.href = href;
+    link.crossOrigin = 'anonymous';
+    if (as) link.as = as;
+    document.head.append(link);
+  }};
+  preload('modulepreload', app[0]);
+  preload('preload', app[1], 'fetch');
+}})();
+</script>
+    """
+    html, n = re.subn(r"(<title>[^<]*</title>\s*)", lambda m: m.group(1) + chooser, html, count=1)
+    if n != 1:
+        sys.exit(f"csp.py: no <title> in {path}")
+    script = f"""<script type="module">
+// Starts the app the script in <head> picked (written by scripts/csp.py).
+const app = window.composureApp;
 try {{
-  const wasm = fetch(app[1]);
   const {{ default: init }} = await import(app[0]);
-  await init({{ module_or_path: wasm }});
+  await init({{ module_or_path: app[1] }});
 }} catch (error) {{
   // The app's files did not arrive: offline on a page of the whole app never opened here (the
   // service worker caches it when first used), or a failed download. Say so in words.
@@ -139,6 +182,10 @@ try {{
   throw error;
 }}
 dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+// The service worker that lets Composure work offline after one visit, registered once the app
+// has started so that its caching never competes with the page's own downloads. Offline use is
+// a bonus: the app works the same without it.
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {{}});
 </script>"""
     html, n = re.subn(r'<script type="module">\s*import init.*?</script>', lambda _: script, html, count=1, flags=re.S)
     if n != 1:
@@ -151,6 +198,6 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
 launch = os.path.join(os.path.dirname(path), "scorm-launch.html")
 page, n = with_csp(package_page(html))
 open(launch, "w", encoding="utf-8").write(page)
-html, n = with_csp(loader(html))
+html, n = with_csp(loader(one_style_sheet(html)))
 open(path, "w", encoding="utf-8").write(html)
 print(f"csp.py: Content-Security-Policy added to {path} ({n} inline script hash(es)); {launch} written")

@@ -140,11 +140,13 @@ pub fn Shell(package: bool, children: Children) -> impl IntoView {
     }
 }
 
-/// A page that plays or lists calls: shown once the built-in content has arrived (or could not,
-/// and the page says why); until then a status line. Home needs no content and never waits.
+/// A page that plays or lists calls: asks for the built-in content as it opens, and is shown once
+/// the content has arrived (or could not, and the page says why); until then a status line.
+/// Home needs no content and never waits.
 #[component]
 pub fn WithContent(children: ChildrenFn) -> impl IntoView {
     let app = use_app();
+    app.want_content();
     move || {
         if app.content_ready() {
             children().into_any()

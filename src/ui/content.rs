@@ -146,7 +146,8 @@ fn why_left_out(shipped: &Library, pack: &PackSource) -> String {
 pub const LOADING: &str = "The calls are loading…";
 
 /// Fetches the compiled shipped content (`content::compiled`): the catalog, then every
-/// campaign's data file at once. Runs once, after the first page is on screen.
+/// campaign's data file at once, then reads them one per task. Runs once
+/// (`AppState::want_content`).
 pub(super) async fn fetch_shipped() -> Result<Arc<Library>, String> {
     let failed = |why: String| format!("The built-in content could not be loaded: {why}.");
     let text = fetch_text(CATALOG_PATH).await.map_err(failed)?;
@@ -157,6 +158,9 @@ pub(super) async fn fetch_shipped() -> Result<Arc<Library>, String> {
     for (entry, text) in catalog.campaigns.iter().zip(texts) {
         let text = text.map_err(failed)?;
         loaded.push(read_campaign(entry, &text).map_err(|e| failed(e.to_string()))?);
+        // One campaign per task: the page keeps answering input while the others are read.
+        #[cfg(target_arch = "wasm32")]
+        gloo_timers::future::TimeoutFuture::new(0).await;
     }
     Ok(Arc::new(Library::compiled(&catalog, &loaded)))
 }

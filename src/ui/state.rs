@@ -31,7 +31,15 @@ pub struct AppState {
     content: Memo<Content>,
     /// What reading storage set aside or could not read, in plain words, until dismissed.
     notices: RwSignal<Vec<String>>,
+    /// Whether fetching the shipped content has begun (it begins once, see
+    /// [`AppState::want_content`]).
+    fetching: StoredValue<bool>,
 }
+
+/// How long after the app starts the shipped content is fetched when no page has asked for it
+/// yet (Home): long enough for the first page to be on screen and answer input before the
+/// campaigns are read.
+pub const PREFETCH_AFTER_MS: u32 = 800;
 
 impl AppState {
     /// Reads storage once and builds the state; the shipped content is `None` until
@@ -61,19 +69,35 @@ impl AppState {
             sets,
             content,
             notices: RwSignal::new(notices.iter().map(|n| n.to_string()).collect()),
+            fetching: StoredValue::new(false),
         }
     }
 
-    /// Builds the state (see [`AppState::with_composer`]), provides it to the component tree
-    /// below the current owner, and starts fetching the shipped content.
+    /// Builds the state (see [`AppState::with_composer`]) and provides it to the component tree
+    /// below the current owner. The shipped content is fetched when a page asks for it
+    /// ([`AppState::want_content`]), or [`PREFETCH_AFTER_MS`] after the start when none has (so
+    /// Home answers input at once and Practice later finds the campaigns there).
     pub fn provide(composer: Composer) -> Self {
         let state = AppState::with_composer(composer);
         provide_context(state);
+        #[cfg(target_arch = "wasm32")]
+        gloo_timers::callback::Timeout::new(PREFETCH_AFTER_MS, move || state.want_content())
+            .forget();
+        state
+    }
+
+    /// Starts fetching the shipped content, unless that has begun already. Pages that play or
+    /// list calls ask for it as they open (`WithContent`).
+    pub fn want_content(&self) {
+        if self.fetching.get_value() {
+            return;
+        }
+        self.fetching.set_value(true);
+        let state = *self;
         leptos::task::spawn_local(async move {
             let shipped = fetch_shipped().await;
             state.set_shipped(shipped);
         });
-        state
     }
 
     /// The shipped content has arrived (or could not): the library follows.
