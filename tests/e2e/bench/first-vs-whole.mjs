@@ -4,12 +4,15 @@
 // so that drift in the machine's speed hits both. The service worker is blocked: only the page's
 // own downloads and work are measured.
 //
-// Usage: node tests/e2e/bench/first-vs-whole.mjs BASE_URL [ROUNDS]   (a release build served at
-// BASE_URL, e.g. by scripts/spa_server.py dist). Prints the median, min and max of each, in ms.
+// Usage: node tests/e2e/bench/first-vs-whole.mjs BASE_URL [ROUNDS] [MBIT_S RTT_MS]   (a release
+// build served at BASE_URL, e.g. by scripts/spa_server.py dist). With MBIT_S and RTT_MS the page's
+// network is throttled to that bandwidth and round trip (Chromium's network emulation), so the
+// size of what each app downloads shows. Prints the median, min and max of each, in ms.
 import { chromium } from 'playwright';
 
 const base = process.argv[2];
 const rounds = Number(process.argv[3] ?? 7);
+const [mbits, rtt] = [Number(process.argv[4] ?? 0), Number(process.argv[5] ?? 0)];
 if (!base) {
   console.error('usage: node first-vs-whole.mjs BASE_URL [ROUNDS]');
   process.exit(2);
@@ -21,6 +24,16 @@ async function once(whole, path, ready) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(base + '/favicon.svg');
+  if (mbits > 0) {
+    const cdp = await context.newCDPSession(page);
+    const bytesPerSecond = (mbits * 1e6) / 8;
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: rtt,
+      downloadThroughput: bytesPerSecond,
+      uploadThroughput: bytesPerSecond,
+    });
+  }
   await page.addInitScript((w) => {
     if (w) sessionStorage.setItem('composure.whole-app', '1');
     localStorage.setItem('composure.prefs', JSON.stringify({ typing: false }));
@@ -50,6 +63,7 @@ for (let i = 0; i < rounds; i++) {
   runs['first line, whole app'].push(await once(true, '/practice', firstLine));
 }
 await browser.close();
+if (mbits > 0) console.log(`network: ${mbits} Mbit/s, ${rtt} ms round trip`);
 for (const [name, xs] of Object.entries(runs)) {
   const s = [...xs].sort((a, b) => a - b);
   console.log(`${name.padEnd(28)} median ${s[Math.floor(s.length / 2)].toFixed(1)} ms (min ${s[0].toFixed(1)}, max ${s[s.length - 1].toFixed(1)}, n=${s.length})`);
