@@ -8,13 +8,15 @@
 //! outbox.
 //!
 //! Invariants:
-//! - It runs only in a browser with no stored pack and no queued xAPI statement
-//!   ([`needs_whole_app`]); otherwise it hands the tab over to the whole app before mounting.
-//! - Any navigation to an address it has no route for reloads the page, and the loader then
-//!   starts the whole app there. It never shows "Page not found" for an address the whole app
-//!   serves.
+//! - It runs only in a browser with no stored pack and no xAPI statement still to send
+//!   (`store::has_pack_or_outbox`); otherwise it hands the tab over to the whole app before
+//!   mounting ([`hand_over`]).
+//! - Any navigation to an address it has no route for loads that address as a new page, and the
+//!   loader starts the whole app there. It never shows "Page not found" for an address the whole
+//!   app serves.
 //! - The hand-over is remembered for the tab's session (`sessionStorage`), so a tab that needed
-//!   the whole app once never starts the first-call app again.
+//!   the whole app once never starts the first-call app again. Where that cannot be remembered,
+//!   there is no hand-over (a reload would start this app again, for ever).
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -25,7 +27,6 @@ use super::content::shipped_only;
 use super::pages::home::Home;
 use super::pages::practice::Practice;
 use super::state::AppState;
-use super::store;
 
 /// The addresses this app serves (the page's loader reads this line: keep it one line, and keep
 /// it equal to the routes of [`FirstApp`]).
@@ -65,22 +66,19 @@ fn ToWholeApp() -> impl IntoView {
     view! { <p class="loading" role="status">"Loading…"</p> }
 }
 
-/// Whether this browser keeps something only the whole app reads: an imported pack (its TOML
-/// source is loaded by the importer) or xAPI statements waiting to be sent.
-pub fn needs_whole_app() -> bool {
-    store::has_pack_or_outbox()
-}
-
-/// Remembers for this tab that the whole app is wanted, and reloads the page.
-pub fn hand_over() {
+/// Remembers for this tab that the whole app is wanted, and reloads the page (the loader then
+/// starts the whole app). Returns whether it did: `false` when `sessionStorage` cannot keep the
+/// flag, and the caller goes on with this app.
+pub fn hand_over() -> bool {
     #[cfg(target_arch = "wasm32")]
     {
         let w = leptos::prelude::window();
-        if let Ok(Some(s)) = w.session_storage() {
-            let _ = s.set_item(WHOLE_APP_KEY, "1");
-        }
-        let _ = w.location().reload();
+        let remembered =
+            matches!(w.session_storage(), Ok(Some(s)) if s.set_item(WHOLE_APP_KEY, "1").is_ok());
+        remembered && w.location().reload().is_ok()
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
 }
 
 /// Loads `address` as a new page, once the router has finished its client-side navigation

@@ -31,8 +31,7 @@ pub fn start() {
 /// `composure-first` binary in the browser.
 pub fn start_first() {
     console_error_panic_hook::set_once();
-    if first::needs_whole_app() {
-        first::hand_over();
+    if store::has_pack_or_outbox() && first::hand_over() {
         return;
     }
     leptos::mount::mount_to_body(first::FirstApp);

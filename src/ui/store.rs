@@ -77,8 +77,8 @@ pub fn set_aside_current(why: &str) -> Option<Notice> {
     store().set_aside_current(why)
 }
 
-/// Whether this browser keeps an imported pack or queued xAPI statements (data only the whole
-/// app reads; see `ui::first`).
+/// Whether this browser keeps an imported pack or xAPI statements still to send: data only the
+/// whole app reads (see `ui::first`).
 pub fn has_pack_or_outbox() -> bool {
     store().keeps_whole_app_data()
 }
