@@ -955,3 +955,70 @@ fn settings_out_of_range_fall_back_to_their_defaults_one_by_one() {
     assert_eq!(notes.len(), 2);
     assert_eq!(got, Prefs { voice: true, ..d });
 }
+
+#[test]
+fn the_practice_start_reads_the_campaign_and_a_call_in_progress_and_changes_nothing() {
+    let some = |c: &str| Some(c.to_string());
+    type Case = (&'static str, Vec<(&'static str, &'static str)>, PracticeStart);
+    let cases: Vec<Case> = vec![
+        ("nothing stored", vec![], PracticeStart::default()),
+        (
+            "settings naming a campaign",
+            vec![(
+                PREFS_KEY,
+                r#"{"schema":1,"campaign":"volta-complaints","hints":true}"#,
+            )],
+            PracticeStart {
+                call_in_progress: false,
+                campaign: some("volta-complaints"),
+            },
+        ),
+        (
+            "settings naming none",
+            vec![(PREFS_KEY, r#"{"schema":1,"campaign":""}"#)],
+            PracticeStart::default(),
+        ),
+        (
+            "damaged settings (left for the page to set aside)",
+            vec![(PREFS_KEY, r#"{"campaign":"#)],
+            PracticeStart::default(),
+        ),
+        (
+            "a campaign of the wrong type",
+            vec![(PREFS_KEY, r#"{"campaign":7}"#)],
+            PracticeStart::default(),
+        ),
+        (
+            "a call in progress, even a damaged one",
+            vec![
+                (CURRENT_KEY, "not json"),
+                (PREFS_KEY, r#"{"campaign":"northgate-bank"}"#),
+            ],
+            PracticeStart {
+                call_in_progress: true,
+                campaign: some("northgate-bank"),
+            },
+        ),
+        (
+            "a call in progress set aside only",
+            vec![("composure.set-aside.composure.current.1", "{}")],
+            PracticeStart::default(),
+        ),
+    ];
+    for (name, entries, want) in cases {
+        let store = Store::new(MemoryStorage::default());
+        for (k, v) in &entries {
+            store.storage().set(k, v).expect("set");
+        }
+        let snapshot = || -> BTreeMap<String, Option<String>> {
+            let s = store.storage();
+            s.keys()
+                .into_iter()
+                .map(|k| (k.clone(), s.get(&k)))
+                .collect()
+        };
+        let before = snapshot();
+        assert_eq!(store.practice_start(), want, "{name}");
+        assert_eq!(snapshot(), before, "{name}: reads only");
+    }
+}

@@ -17,12 +17,12 @@ use super::pages::package::PackageLaunch;
 use super::pages::practice::Practice;
 use super::pages::progress::Progress;
 use super::pages::trainer::Trainer;
-use super::state::{compose, use_app, AppState, LOADING};
+use super::state::{compose, use_app, AppState, Need, LOADING};
 
 /// The whole app: the state every page shares, the router and the page shell around the routes.
 #[component]
 pub fn App() -> impl IntoView {
-    AppState::provide(compose);
+    AppState::provide(compose, Need::All);
     // Statements queued for a Learning Record Store go out now and whenever the browser is
     // back online.
     crate::ui::lrs::start();
@@ -140,19 +140,22 @@ pub fn Shell(package: bool, children: Children) -> impl IntoView {
     }
 }
 
-/// A page that plays or lists calls: asks for the built-in content as it opens, and is shown once
-/// the content has arrived (or could not, and the page says why); until then a status line.
-/// Home needs no content and never waits.
+/// A page that plays or lists calls: asks for the built-in content it needs as it opens (every
+/// campaign unless told otherwise), and is shown once that has arrived (or could not, and the
+/// page says why); until then a status line. Home needs no content and never waits.
+///
+/// The page is built once: campaigns that arrive after it shows do not rebuild it.
 #[component]
-pub fn WithContent(children: ChildrenFn) -> impl IntoView {
+pub fn WithContent(#[prop(optional)] need: Need, children: ChildrenFn) -> impl IntoView {
     let app = use_app();
-    app.want_content();
-    move || {
-        if app.content_ready() {
-            children().into_any()
-        } else {
-            view! { <p class="loading" role="status">{LOADING}</p> }.into_any()
+    app.want(need);
+    let ready = Memo::new(move |_| app.readiness(need));
+    move || match ready.get() {
+        Some(Ok(())) => children().into_any(),
+        Some(Err(why)) => {
+            view! { <p class="notice notice--danger" role="alert">{why}</p> }.into_any()
         }
+        None => view! { <p class="loading" role="status">{LOADING}</p> }.into_any(),
     }
 }
 

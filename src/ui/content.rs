@@ -1,11 +1,12 @@
-//! The content the app plays: the shipped campaigns (compiled at build time and fetched once,
-//! `content::compiled`) composed with the packs stored in this browser, and for each stored pack
-//! whether it made it into the library and, if not, why.
+//! The content the app plays: the shipped campaigns (compiled at build time and fetched as
+//! pages need them, `content::compiled`; the loader is `AppState::want`) composed with the packs
+//! stored in this browser, and for each stored pack whether it made it into the library and, if
+//! not, why.
 
 use super::browser::fetch_text;
-use super::store::Key;
-use crate::content::compiled::{read_campaign, read_catalog, CATALOG_PATH};
-use crate::content::{parse_pack, Library};
+use super::store::{Key, PracticeStart};
+use crate::content::compiled::{read_campaign, read_catalog, Catalog, Entry, CATALOG_PATH};
+use crate::content::{parse_pack, Campaign, Library};
 use crate::exchange::{compose_library, PackSource};
 use std::sync::Arc;
 
@@ -145,22 +146,37 @@ fn why_left_out(shipped: &Library, pack: &PackSource) -> String {
 /// What a page shows while the built-in content is on its way.
 pub const LOADING: &str = "The calls are loading…";
 
-/// Fetches the compiled shipped content (`content::compiled`): the catalog, then every
-/// campaign's data file at once, then reads them one per task. Runs once
-/// (`AppState::want_content`).
-pub(super) async fn fetch_shipped() -> Result<Arc<Library>, String> {
-    let failed = |why: String| format!("The built-in content could not be loaded: {why}.");
+/// Why the built-in content could not be loaded, in words.
+fn failed(why: impl std::fmt::Display) -> String {
+    format!("The built-in content could not be loaded: {why}.")
+}
+
+/// Fetches and reads the catalog of the compiled shipped content (`content::compiled`).
+pub(super) async fn fetch_catalog() -> Result<Catalog, String> {
     let text = fetch_text(CATALOG_PATH).await.map_err(failed)?;
-    let catalog = read_catalog(&text).map_err(|e| failed(e.to_string()))?;
-    let texts =
-        futures::future::join_all(catalog.campaigns.iter().map(|e| fetch_text(&e.href))).await;
-    let mut loaded = Vec::with_capacity(texts.len());
-    for (entry, text) in catalog.campaigns.iter().zip(texts) {
-        let text = text.map_err(failed)?;
-        loaded.push(read_campaign(entry, &text).map_err(|e| failed(e.to_string()))?);
-        // One campaign per task: the page keeps answering input while the others are read.
+    read_catalog(&text).map_err(failed)
+}
+
+/// Fetches these campaigns' data files at once, then reads them one per task (the page keeps
+/// answering input while the others are read). All or nothing.
+pub(super) async fn fetch_campaigns(entries: &[Entry]) -> Result<Vec<Arc<Campaign>>, String> {
+    let texts = futures::future::join_all(entries.iter().map(|e| fetch_text(&e.href))).await;
+    let mut read = Vec::with_capacity(texts.len());
+    for (entry, text) in entries.iter().zip(texts) {
+        read.push(read_campaign(entry, &text.map_err(failed)?).map_err(failed)?);
         #[cfg(target_arch = "wasm32")]
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
-    Ok(Arc::new(Library::compiled(&catalog, &loaded)))
+    Ok(read)
+}
+
+/// The campaign a first practice call plays: the one the stored settings name, when the
+/// catalog has it, or else the catalog's first (as the practice page itself decides,
+/// `practice::keep::initial_prefs`).
+pub(super) fn first_call_campaign(catalog: &Catalog, start: &PracticeStart) -> Option<Entry> {
+    let named = start
+        .campaign
+        .as_deref()
+        .and_then(|id| catalog.campaigns.iter().find(|e| *e.id == *id));
+    named.or(catalog.campaigns.first()).cloned()
 }

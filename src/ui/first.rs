@@ -7,6 +7,10 @@
 //! loader and validator), the trainer, assessment, progress and SCORM pages, and the xAPI
 //! outbox.
 //!
+//! It fetches the built-in campaign a first call plays before Practice shows, and the others
+//! only when something asks for them ([`Need::FirstCall`]; the service worker caches them all
+//! for offline use, apart from the page).
+//!
 //! Invariants:
 //! - It runs only in a browser with no stored pack and no xAPI statement still to send
 //!   (`store::has_pack_or_outbox`); otherwise it hands the tab over to the whole app before
@@ -25,8 +29,8 @@ use leptos_router::path;
 use super::app::{Shell, WithContent};
 use super::content::shipped_only;
 use super::pages::home::Home;
-use super::pages::practice::Practice;
-use super::state::AppState;
+use super::pages::practice::{self, Practice};
+use super::state::{AppState, Need};
 
 /// The addresses this app serves (the page's loader reads this line: keep it one line, and keep
 /// it equal to the routes of [`FirstApp`]).
@@ -38,13 +42,13 @@ pub const WHOLE_APP_KEY: &str = "composure.whole-app";
 /// Home and Practice, in the shell every page shares.
 #[component]
 pub fn FirstApp() -> impl IntoView {
-    AppState::provide(shipped_only);
+    AppState::provide(shipped_only, Need::FirstCall);
     view! {
         <Router>
             <Shell package=false>
                 <Routes fallback=ToWholeApp>
                     <Route path=path!("/") view=Home />
-                    <Route path=path!("/practice") view=|| view! { <WithContent><Practice /></WithContent> } />
+                    <Route path=path!("/practice") view=|| view! { <WithContent need=practice::need()><Practice /></WithContent> } />
                 </Routes>
             </Shell>
         </Router>

@@ -7,16 +7,42 @@
 //! read the library from here, so a stored pack that no longer loads is missing from all of them
 //! alike, and the Trainer lists it with the reason.
 
-use super::content::fetch_shipped;
 pub use super::content::{compose, Content, StoredPack, LOADING};
+use super::content::{fetch_campaigns, fetch_catalog, first_call_campaign};
 use super::store;
-use crate::content::Library;
+use crate::content::compiled::Catalog;
+use crate::content::{Campaign, Library};
 use crate::exchange::{self, import_pack, PackSource, SetFile};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// How the library is made from the shipped content and the stored packs.
 pub type Composer = fn(Result<Arc<Library>, String>, &[(String, PackSource)]) -> Content;
+
+/// What a page needs of the built-in content before it shows (`WithContent`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Need {
+    /// Every campaign: pages that list, mix or replay any of them.
+    #[default]
+    All,
+    /// The campaign a first practice call plays (the one the stored settings name, or the
+    /// catalog's first); the others are fetched when something asks for them.
+    FirstCall,
+}
+
+/// Where fetching the built-in content stands. Only the loader's own steps change it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Loading {
+    /// The catalog has been asked for (this happens once).
+    started: bool,
+    /// Some page needs every campaign.
+    all_wanted: bool,
+    /// The first step (the catalog, and the first call's campaign unless all were wanted) is
+    /// done.
+    first_done: bool,
+    /// The campaigns not yet read are being fetched.
+    rest_running: bool,
+}
 
 /// The state every page shares. Copy: it is made of signal handles only.
 #[derive(Clone, Copy, Debug)]
@@ -25,15 +51,23 @@ pub struct AppState {
     stored_packs: RwSignal<Vec<(String, PackSource)>>,
     /// The persona sets in storage, as last read. Refreshed by [`AppState::refresh_sets`].
     sets: RwSignal<Vec<(String, SetFile)>>,
-    /// The shipped content: `None` while it loads, then the library or why it could not load.
+    /// The shipped content: `None` until the campaigns a page asked for have been read, then
+    /// the library of the campaigns read so far (it grows, see [`Need`]) or why the content
+    /// could not load.
     shipped: RwSignal<Option<Result<Arc<Library>, String>>>,
+    /// The catalog of the built-in campaigns, once fetched.
+    catalog: RwSignal<Option<Arc<Catalog>>>,
+    /// The built-in campaigns read so far, in the order they were read.
+    read: StoredValue<Vec<Arc<Campaign>>>,
+    /// Every built-in campaign has been read.
+    complete: RwSignal<bool>,
+    /// Why the campaigns after the first call's could not be fetched (cleared when asked again).
+    rest_failed: RwSignal<Option<String>>,
+    loading: StoredValue<Loading>,
     /// The library over `shipped` and `stored_packs`.
     content: Memo<Content>,
     /// What reading storage set aside or could not read, in plain words, until dismissed.
     notices: RwSignal<Vec<String>>,
-    /// Whether fetching the shipped content has begun (it begins once, see
-    /// [`AppState::want_content`]).
-    fetching: StoredValue<bool>,
 }
 
 /// How long after the app starts the shipped content is fetched when no page has asked for it
@@ -43,7 +77,7 @@ pub const PREFETCH_AFTER_MS: u32 = 800;
 
 impl AppState {
     /// Reads storage once and builds the state; the shipped content is `None` until
-    /// [`AppState::set_shipped`] (or [`AppState::provide`], which fetches it). The library is
+    /// [`AppState::set_shipped`] (or [`AppState::want`], which fetches it). The library is
     /// composed by [`compose`].
     pub fn new() -> Self {
         AppState::with_composer(compose)
@@ -67,48 +101,159 @@ impl AppState {
             shipped,
             stored_packs,
             sets,
+            catalog: RwSignal::new(None),
+            read: StoredValue::new(Vec::new()),
+            complete: RwSignal::new(false),
+            rest_failed: RwSignal::new(None),
+            loading: StoredValue::new(Loading::default()),
             content,
             notices: RwSignal::new(notices.iter().map(|n| n.to_string()).collect()),
-            fetching: StoredValue::new(false),
         }
     }
 
     /// Builds the state (see [`AppState::with_composer`]) and provides it to the component tree
     /// below the current owner. The shipped content is fetched when a page asks for it
-    /// ([`AppState::want_content`]), or [`PREFETCH_AFTER_MS`] after the start when none has (so
-    /// Home answers input at once and Practice later finds the campaigns there).
-    pub fn provide(composer: Composer) -> Self {
+    /// ([`AppState::want`]), or [`PREFETCH_AFTER_MS`] after the start when none has, as much of
+    /// it as `prefetch` says (so Home answers input at once and Practice later finds its
+    /// campaign there).
+    pub fn provide(composer: Composer, prefetch: Need) -> Self {
         let state = AppState::with_composer(composer);
         provide_context(state);
         #[cfg(target_arch = "wasm32")]
-        gloo_timers::callback::Timeout::new(PREFETCH_AFTER_MS, move || state.want_content())
+        gloo_timers::callback::Timeout::new(PREFETCH_AFTER_MS, move || state.want(prefetch))
             .forget();
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = prefetch;
         state
     }
 
-    /// Starts fetching the shipped content, unless that has begun already. Pages that play or
-    /// list calls ask for it as they open (`WithContent`).
-    pub fn want_content(&self) {
-        if self.fetching.get_value() {
-            return;
-        }
-        self.fetching.set_value(true);
-        let state = *self;
-        leptos::task::spawn_local(async move {
-            let shipped = fetch_shipped().await;
-            state.set_shipped(shipped);
+    /// Fetches what `need` says of the built-in content, unless that is under way or done:
+    /// first the catalog (once), then the first call's campaign or every campaign; a later
+    /// `Need::All` fetches the campaigns not read yet (again, if that failed before).
+    pub fn want(&self, need: Need) {
+        let complete = self.complete.get_untracked();
+        let mut first = false;
+        let mut rest = false;
+        self.loading.update_value(|l| {
+            if need == Need::All {
+                l.all_wanted = true;
+            }
+            if !l.started {
+                l.started = true;
+                first = true;
+            } else if l.all_wanted && l.first_done && !l.rest_running && !complete {
+                l.rest_running = true;
+                rest = true;
+            }
         });
+        let state = *self;
+        if first {
+            leptos::task::spawn_local(async move { state.load().await });
+        } else if rest {
+            leptos::task::spawn_local(async move { state.load_rest().await });
+        }
     }
 
-    /// The shipped content has arrived (or could not): the library follows.
+    /// The loader's first step: the catalog, then the first call's campaign (or, when every
+    /// campaign is wanted already, all of them).
+    async fn load(self) {
+        let catalog = match fetch_catalog().await {
+            Ok(c) => Arc::new(c),
+            Err(e) => return self.shipped.set(Some(Err(e))),
+        };
+        self.catalog.set(Some(catalog.clone()));
+        if !self.loading.with_value(|l| l.all_wanted) {
+            let entry = first_call_campaign(&catalog, &store::practice_start());
+            match fetch_campaigns(entry.as_slice()).await {
+                Ok(read) => self.add_read(&catalog, read),
+                Err(e) => return self.shipped.set(Some(Err(e))),
+            }
+        }
+        let mut rest = false;
+        self.loading.update_value(|l| {
+            l.first_done = true;
+            rest = l.all_wanted && !l.rest_running;
+            l.rest_running |= rest;
+        });
+        if rest {
+            self.load_rest().await;
+        }
+    }
+
+    /// Fetches every campaign not read yet. If that fails after the first call's campaign was
+    /// read, the library keeps what it has and pages that need every campaign say why.
+    async fn load_rest(self) {
+        self.rest_failed.set(None);
+        let Some(catalog) = self.catalog.get_untracked() else {
+            return;
+        };
+        let missing: Vec<_> = self.read.with_value(|read| {
+            catalog
+                .campaigns
+                .iter()
+                .filter(|e| !read.iter().any(|c| c.id == e.id))
+                .cloned()
+                .collect()
+        });
+        match fetch_campaigns(&missing).await {
+            Ok(read) => self.add_read(&catalog, read),
+            Err(e) if self.shipped.with_untracked(Option::is_none) => {
+                self.shipped.set(Some(Err(e)))
+            }
+            Err(e) => self.rest_failed.set(Some(e)),
+        }
+        self.loading.update_value(|l| l.rest_running = false);
+    }
+
+    /// Campaigns have been read: the library follows.
+    fn add_read(&self, catalog: &Catalog, read: Vec<Arc<Campaign>>) {
+        self.read.update_value(|r| r.extend(read));
+        let lib = self.read.with_value(|r| Library::compiled(catalog, r));
+        self.complete
+            .set(lib.campaigns.len() == catalog.campaigns.len());
+        self.shipped.set(Some(Ok(Arc::new(lib))));
+    }
+
+    /// The whole shipped content has arrived (or could not): the library follows.
     pub fn set_shipped(&self, shipped: Result<Arc<Library>, String>) {
+        self.complete.set(true);
         self.shipped.set(Some(shipped));
     }
 
-    /// Whether the shipped content has arrived or failed (tracked): pages that play or list
-    /// calls wait for it.
-    pub fn content_ready(&self) -> bool {
-        self.shipped.with(Option::is_some)
+    /// Whether a page that needs `need` can show (tracked): `None` while it waits, `Some(Err)`
+    /// when every campaign was needed but those after the first call's could not be fetched
+    /// (why, in words), `Some(Ok)` otherwise. A shipped content that failed altogether is
+    /// `Some(Ok)`: the page reads the library's error and says it.
+    pub fn readiness(&self, need: Need) -> Option<Result<(), String>> {
+        let shipped = self.shipped.with(|s| s.as_ref().map(Result::is_ok))?;
+        if !shipped || need == Need::FirstCall || self.complete.get() {
+            return Some(Ok(()));
+        }
+        self.rest_failed.get().map(Err)
+    }
+
+    /// Whether every built-in campaign has been read (untracked).
+    pub fn complete_untracked(&self) -> bool {
+        self.complete.get_untracked()
+    }
+
+    /// Every campaign the app offers, as (id, title), tracked: the catalog's built-in campaigns
+    /// (read yet or not) in catalog order, then the stored packs' campaigns in the library.
+    pub fn campaigns(&self) -> Vec<(String, String)> {
+        let mut list: Vec<(String, String)> = self.catalog.with(|c| {
+            c.iter()
+                .flat_map(|c| c.campaigns.iter())
+                .map(|e| (e.id.to_string(), e.title.to_string()))
+                .collect()
+        });
+        if let Ok(lib) = self.library() {
+            for c in &lib.campaigns {
+                if !list.iter().any(|(id, _)| **id == *c.id) {
+                    list.push((c.id.to_string(), c.title.to_string()));
+                }
+            }
+        }
+        list
     }
 
     /// The shipped content alone, without stored packs (untracked).

@@ -11,8 +11,8 @@ use crate::exchange::{Attempt, PackSource, SetFile};
 use crate::progress::Entry;
 use composure_core::store::Store;
 pub use composure_core::store::{
-    Key, Notice, Outcome, Prefs, StoreError, StoredResult, ATTEMPT_KEY, CURRENT_KEY, PREFS_KEY,
-    REPLY_LIMITS_S, SHIFT_CALLS, SHIFT_PLANS,
+    Key, Notice, Outcome, PracticeStart, Prefs, StoreError, StoredResult, ATTEMPT_KEY, CURRENT_KEY,
+    PREFS_KEY, REPLY_LIMITS_S, SHIFT_CALLS, SHIFT_PLANS,
 };
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -81,6 +81,12 @@ pub fn set_aside_current(why: &str) -> Option<Notice> {
 /// whole app reads (see `ui::first`).
 pub fn has_pack_or_outbox() -> bool {
     store().keeps_whole_app_data()
+}
+
+/// What a cold start of the practice page needs first: a call in progress, and the campaign
+/// the settings name (reads only; see `Store::practice_start`).
+pub fn practice_start() -> PracticeStart {
+    store().practice_start()
 }
 
 /// The practice settings, with out-of-range fields at their defaults; a notice for each field

@@ -176,7 +176,7 @@ pub fn parse_entry(text: &str) -> Result<Entry, String> {
         .check_value(&value)
         .map_err(|e| e.to_string())?;
     let entry: Entry =
-        serde_json::from_value(value).map_err(|e| format!("its contents are not valid ({e})"))?;
+        serde_json::from_str(text).map_err(|e| format!("its contents are not valid ({e})"))?;
     entry.check_ranges()?;
     Ok(entry)
 }

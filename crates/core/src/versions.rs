@@ -207,6 +207,11 @@ impl Versioned {
 
     /// [`Versioned::check`] on a parsed document's top-level `schema` field. A document that is
     /// not a JSON object has no such field ([`VersionError::Missing`]).
+    ///
+    /// Readers check the version on the parsed `Value`, then read the typed document from its
+    /// text again (`serde_json::from_str`), not with `serde_json::from_value`: the app then
+    /// carries one JSON reader per type, not a second one driven by `Value` (the first-call
+    /// app's wasm is 8 KB gzip smaller for it).
     pub fn check_value(&self, doc: &serde_json::Value) -> Result<u32, VersionError> {
         self.check(doc.get("schema"))
     }

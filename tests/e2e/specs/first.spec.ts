@@ -18,6 +18,24 @@ const wasmFiles = (page: Page) =>
       .filter((p) => p.endsWith('.wasm')),
   );
 const FIRST = /^\/composure-first-[0-9a-f]{16}_bg\.wasm$/;
+/** The built-in campaigns' data files this page has downloaded, as campaign ids (the catalog,
+ * packs/index.json, is not one). */
+const campaignFiles = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname.match(/^\/packs\/(.+)-[0-9a-f]{8}\.json$/)?.[1])
+      .filter((id) => id)
+      .sort(),
+  );
+const ALL_CAMPAIGNS = ['fibrelink-followup', 'fieldline-survey', 'northgate-bank', 'riverside-reminder', 'volta-complaints'];
+/** The call's situation, as the call header shows it: its first words name the campaign's. */
+const situation = (page: Page) => page.getByRole('region', { name: 'Customer' });
+/** Ends the call under way, as the trainee would (it asks first). */
+async function endCall(page: Page) {
+  await page.getByRole('button', { name: 'End call' }).click();
+  await page.getByRole('alertdialog', { name: 'End this call?' }).getByRole('button', { name: 'Yes, end the call' }).click();
+}
 const WHOLE = /^\/composure-app-[0-9a-f]{16}_bg\.wasm$/;
 
 test('a first visit to Home and a whole practice call downloads the first-call app only', async ({ page }) => {
@@ -96,4 +114,64 @@ test('a browser with xAPI statements still to send starts the whole app', async 
   await tab.goto('/');
   await expect(tab.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await wasmFiles(tab)).toEqual([expect.stringMatching(WHOLE)]);
+});
+
+test('a first call fetches the one campaign it plays; another is fetched when it is picked', async ({ page }) => {
+  await page.goto('/practice');
+  const campaign = page.getByRole('combobox', { name: 'Campaign' });
+  // Every campaign is offered, from the catalog, though only the first has been fetched.
+  await expect(campaign.getByRole('option')).toHaveCount(ALL_CAMPAIGNS.length);
+  await expect(campaign).toHaveValue('northgate-bank');
+  expect(await campaignFiles(page)).toEqual(['northgate-bank']);
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  await expect(situation(page)).toContainText('You call an existing Northgate current-account customer');
+  expect(await campaignFiles(page)).toEqual(['northgate-bank']);
+
+  // Another campaign, picked in the setup, plays once it has arrived.
+  await endCall(page);
+  await campaign.selectOption('volta-complaints');
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  await expect(situation(page)).toContainText('rings the Volta billing line');
+  expect(await campaignFiles(page)).toEqual(ALL_CAMPAIGNS);
+});
+
+test('the campaign the settings name is the one a first call fetches', async ({ page }) => {
+  await page.goto('/favicon.svg');
+  await page.evaluate(() => localStorage.setItem('composure.prefs', JSON.stringify({ typing: false, campaign: 'volta-complaints' })));
+  await page.goto('/practice');
+  await expect(page.getByRole('combobox', { name: 'Campaign' })).toHaveValue('volta-complaints');
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(situation(page)).toContainText('rings the Volta billing line');
+  expect(await campaignFiles(page)).toEqual(['volta-complaints']);
+});
+
+test('a mixed shift waits for every campaign, and a call in progress in any of them survives a reload', async ({ page }) => {
+  await page.goto('/favicon.svg');
+  await page.evaluate(() =>
+    localStorage.setItem('composure.prefs', JSON.stringify({ typing: false, mixed: true, shift_calls: 8, campaign: 'fieldline-survey' })),
+  );
+  await page.goto('/practice');
+  await expect(page.getByRole('button', { name: 'Start shift' })).toBeVisible();
+  expect(await campaignFiles(page)).toEqual(['fieldline-survey']);
+  await page.getByRole('button', { name: 'Start shift' }).click();
+  await expect(page.getByText('Call 1 of 8')).toBeVisible();
+  expect(await campaignFiles(page)).toEqual(ALL_CAMPAIGNS);
+  // Play on until a call of a campaign other than the first call's is under way, then reload:
+  // the page fetches every campaign before it restores the call.
+  for (let shift = 1; shift <= 20; shift++) {
+    await expect(replies(page).first()).toBeVisible();
+    if (!(await situation(page).innerText()).includes('Harbour & Vale')) break;
+    await endCall(page);
+    await page.getByRole('button', { name: 'Start shift' }).click();
+  }
+  const where = await situation(page).innerText();
+  expect(where).not.toContain('Harbour & Vale');
+  await page.reload();
+  await page.getByRole('button', { name: 'Resume call' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  expect(await situation(page).innerText()).toBe(where);
+  expect(await campaignFiles(page)).toEqual(ALL_CAMPAIGNS);
+  expect(await wasmFiles(page)).toEqual([expect.stringMatching(FIRST)]);
 });

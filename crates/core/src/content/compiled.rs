@@ -135,7 +135,7 @@ pub fn read_catalog(json: &str) -> Result<Catalog, CompiledError> {
         .check_value(&doc)
         .map_err(CompiledError::Version)?;
     let catalog: Catalog =
-        serde_json::from_value(doc).map_err(|e| CompiledError::Damaged(e.to_string()))?;
+        serde_json::from_str(json).map_err(|e| CompiledError::Damaged(e.to_string()))?;
     for (i, e) in catalog.campaigns.iter().enumerate() {
         if catalog.campaigns[..i].iter().any(|o| o.id == e.id) {
             return Err(CompiledError::Damaged(format!("campaign `{}` twice", e.id)));

@@ -96,7 +96,7 @@ pub(super) fn read_doc<T: DeserializeOwned>(text: &str, kind: &str) -> Result<T,
             found,
         });
     }
-    serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))
+    serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))
 }
 
 /// Checks a document's `schema` with the one versioned reader ([`crate::versions`]), keeping

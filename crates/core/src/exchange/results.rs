@@ -175,7 +175,7 @@ impl Attempt {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
         check_version(&crate::versions::ATTEMPT, &value)?;
-        serde_json::from_value(value).map_err(|e| ImportError::Malformed(e.to_string()))
+        serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))
     }
 
     /// The attempt after a reload of its page: the reload is counted, and the time the offer on

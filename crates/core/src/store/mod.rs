@@ -107,6 +107,16 @@ pub struct StoredResult {
     pub file: ResultFile,
 }
 
+/// What a cold start of the practice page needs first ([`Store::practice_start`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PracticeStart {
+    /// A call in progress is kept (readable or not: the page decides, and sets aside).
+    pub call_in_progress: bool,
+    /// The campaign the stored settings name, if they can be read and name one. It may be one
+    /// this build does not have; the caller checks.
+    pub campaign: Option<String>,
+}
+
 /// Composure's stored data over a [`Storage`].
 #[derive(Debug, Default)]
 pub struct Store<S: Storage> {
@@ -313,7 +323,7 @@ impl<S: Storage> Store<S> {
                 VersionError::FromTheFuture { .. } => Refusal::Future(e.to_string()),
                 e => Refusal::Damaged(e.to_string()),
             })?;
-            serde_json::from_value::<Prefs>(value)
+            serde_json::from_str::<Prefs>(t)
                 .map_err(|e| Refusal::Damaged(format!("its contents are not valid ({e})")))
         });
         match read {
@@ -358,7 +368,7 @@ impl<S: Storage> Store<S> {
             if let Some(record) = value.get("record") {
                 version(&versions::RECORD, record)?;
             }
-            serde_json::from_value(value)
+            serde_json::from_str(t)
                 .map_err(|e| Refusal::Damaged(format!("its contents are not valid ({e})")))
         })
     }
@@ -500,7 +510,7 @@ impl<S: Storage> Store<S> {
                 VersionError::FromTheFuture { .. } => Refusal::Future(e.to_string()),
                 e => Refusal::Damaged(e.to_string()),
             })?;
-            serde_json::from_value::<Outbox>(value)
+            serde_json::from_str::<Outbox>(t)
                 .map_err(|e| Refusal::Damaged(format!("its contents are not valid ({e})")))
         });
         match read {
@@ -537,6 +547,29 @@ impl<S: Storage> Store<S> {
             None => false,
             Some(text) => serde_json::from_str::<Queue>(&text)
                 .map_or(true, |q| q.pending.iter().any(|p| p.refused.is_none())),
+        }
+    }
+
+    /// What a cold start of the practice page needs first, read without changing anything
+    /// (the page itself loads, corrects and sets aside later): whether a call in progress is
+    /// kept, and the campaign the stored settings name. The first-call app fetches that one
+    /// campaign before Practice shows, or every campaign when a call in progress (which may be
+    /// in any of them, or in several in a mixed shift) is to be restored.
+    pub fn practice_start(&self) -> PracticeStart {
+        #[derive(serde::Deserialize)]
+        struct Named {
+            #[serde(default)]
+            campaign: Option<String>,
+        }
+        let campaign = self
+            .storage
+            .get(&Key::Prefs.to_string())
+            .and_then(|t| serde_json::from_str::<Named>(&t).ok())
+            .and_then(|n| n.campaign)
+            .filter(|c| !c.is_empty());
+        PracticeStart {
+            call_in_progress: self.storage.get(&Key::Current.to_string()).is_some(),
+            campaign,
         }
     }
 

@@ -12,20 +12,21 @@ use crate::ui::store::{self, Prefs};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The settings to start from, and what was corrected in them, in words.
-pub(super) fn initial_prefs(lib: &Library) -> (Prefs, Option<String>) {
-    // Settings out of range (a difficulty of 99, a customer or campaign this library lacks) fall
+/// The settings to start from, and what was corrected in them, in words. `campaigns` are every
+/// campaign the app offers, as (id, title), read yet or not (`AppState::campaigns`).
+pub(super) fn initial_prefs(
+    lib: &Library,
+    campaigns: &[(String, String)],
+) -> (Prefs, Option<String>) {
+    // Settings out of range (a difficulty of 99, a customer or campaign this app lacks) fall
     // back to their defaults, and the page says which.
     let customers: Vec<&str> = lib.customers.archetypes.iter().map(|a| &*a.id).collect();
-    let campaigns: Vec<&str> = lib.campaigns.iter().map(|c| &*c.id).collect();
-    let (stored_prefs, prefs_notices) = store::load_prefs_reported(&customers, &campaigns);
+    let ids: Vec<&str> = campaigns.iter().map(|(id, _)| id.as_str()).collect();
+    let (stored_prefs, prefs_notices) = store::load_prefs_reported(&customers, &ids);
     let mut initial = stored_prefs;
-    if lib.campaign(&initial.campaign).is_none() {
-        initial.campaign = lib
-            .campaigns
-            .first()
-            .map(|c| c.id.to_string())
-            .unwrap_or_default();
+    if !ids.contains(&initial.campaign.as_str()) {
+        // As the first-call app's loader decides (`content::first_call_campaign`).
+        initial.campaign = ids.first().map(|id| id.to_string()).unwrap_or_default();
     }
     if prefers_reduced_motion() {
         initial.typing = false;

@@ -11,6 +11,7 @@ use crate::sim::{Call, Calls, Event, PersonaSet};
 use crate::ui::browser::{fresh_seed, scroll_to_top, speak};
 use crate::ui::components::{CallScreen, Live, Screen};
 use crate::ui::params::PracticeQuery;
+use crate::ui::state::{AppState, Need, LOADING};
 use crate::ui::store::{self, Prefs};
 use crate::ui::use_app;
 use leptos::prelude::*;
@@ -26,12 +27,28 @@ use screens::{DrillBanner, Paused, Review};
 use setup::Setup;
 use shift::{ShiftBar, ShiftSummary};
 
+/// What Practice needs of the built-in content before it shows, where that can be less than
+/// every campaign (the first-call app): the campaign of a first call, unless a call in progress
+/// is to be restored or a practice link opened (either may play any campaign). Campaigns a
+/// later call plays are fetched when it starts.
+pub fn need() -> Need {
+    let link = use_query::<PracticeQuery>()
+        .get_untracked()
+        .is_ok_and(|q| q.set.is_some());
+    if link || store::practice_start().call_in_progress {
+        Need::All
+    } else {
+        Need::FirstCall
+    }
+}
+
 /// Practice, at `/practice`.
 #[component]
 pub fn Practice() -> impl IntoView {
     set_title("Practice");
-    match use_app().library_untracked() {
-        Ok(lib) => view! { <PracticeWith lib=lib /> }.into_any(),
+    let app = use_app();
+    match app.library_untracked() {
+        Ok(lib) => view! { <PracticeWith app=app lib=lib /> }.into_any(),
         Err(e) => view! {
             <section class="page">
                 <h1>"Practice"</h1>
@@ -42,9 +59,14 @@ pub fn Practice() -> impl IntoView {
     }
 }
 
+/// The page over the library as it was when the page opened (`lib`: every campaign, or only
+/// the first call's, see [`need`]). A call reads the library as it is when the call starts,
+/// and waits for a campaign that has not arrived yet.
 #[component]
-fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
-    let (initial, prefs_notice) = keep::initial_prefs(&lib);
+fn PracticeWith(app: AppState, lib: Arc<Library>) -> impl IntoView {
+    let campaigns = untrack(|| app.campaigns());
+    let (initial, prefs_notice) = keep::initial_prefs(&lib, &campaigns);
+    let campaign_ids: Vec<String> = campaigns.iter().map(|(id, _)| id.clone()).collect();
     let prefs = RwSignal::new(initial);
     let live: RwSignal<Option<Live>> = RwSignal::new(None);
     // The flow (stage, shift, focus, the call's record): a plain struct, tested natively.
@@ -82,9 +104,18 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
         }
     });
 
-    let lib_start = lib.clone();
+    // A call whose campaigns have not arrived yet waits for them (the page says so).
+    let waiting: RwSignal<Option<(PersonaSet, u32)>> = RwSignal::new(None);
     let start = Callback::new(move |(set, index): (PersonaSet, u32)| {
-        match Call::start(&lib_start, &set, index) {
+        let lib = match app.library_untracked() {
+            Ok(lib) => lib,
+            Err(e) => return notice.set(Some(format!("The call could not start: {e}"))),
+        };
+        if !app.complete_untracked() && set.campaigns.iter().any(|c| lib.campaign(c).is_none()) {
+            waiting.set(Some((set, index)));
+            return app.want(Need::All);
+        }
+        match Call::start(&lib, &set, index) {
             Ok(call) => {
                 let p = prefs.get_untracked();
                 if p.voice {
@@ -94,17 +125,32 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
                 }
                 let live_call = Live::new(call);
                 let offer_at = live_call.offer_epoch();
-                flow.update(|f| {
-                    f.started(&lib_start, &live_call.call, offer_at, p.typing, p.voice)
-                });
+                flow.update(|f| f.started(&lib, &live_call.call, offer_at, p.typing, p.voice));
                 live.set(Some(live_call));
                 notice.set(None);
             }
             Err(e) => notice.set(Some(format!("The call could not start: {e}."))),
         }
     });
+    Effect::new(move |_| {
+        let ready = app.readiness(Need::All);
+        if waiting.with(Option::is_none) {
+            return;
+        }
+        match ready {
+            Some(Ok(())) => {
+                if let Some(call) = waiting.try_update(Option::take).flatten() {
+                    start.run(call);
+                }
+            }
+            Some(Err(why)) => {
+                waiting.set(None);
+                notice.set(Some(format!("The call could not start: {why}")));
+            }
+            None => {}
+        }
+    });
 
-    let lib_set = lib.clone();
     let build_set = Callback::new(move |shift_calls: Option<u32>| -> PersonaSet {
         let p = prefs.get_untracked();
         let archetype = (p.customer != "random").then_some(p.customer.as_str());
@@ -122,7 +168,7 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
             set.name = "Shift".into();
             set.calls = Calls::Random { count: n };
             if p.mixed {
-                set.campaigns = lib_set.campaigns.iter().map(|c| c.id.to_string()).collect();
+                set.campaigns = campaign_ids.clone();
             }
         }
         set
@@ -266,6 +312,7 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
         <section class="page page--practice">
             <h1 class=move || if matches!(stage.get(), Stage::Call) { "visually-hidden" } else { "" }>"Practice"</h1>
             {move || notice.get().map(|n| view! { <p class="notice notice--warning" role="alert">{n}</p> })}
+            {move || waiting.with(Option::is_some).then(|| view! { <p class="loading" role="status">{LOADING}</p> })}
             {move || flow.with(|f| f.shift().cloned()).filter(|_| stage.get() != Stage::Setup).map(|s| view! { <ShiftBar shift=s live=live /> })}
             {move || {
                 let drill = flow.with(|f| f.focus().to_vec());
@@ -275,7 +322,7 @@ fn PracticeWith(lib: Arc<Library>) -> impl IntoView {
                 let lib = lib_view.clone();
                 match stage.get() {
                     Stage::Setup => view! {
-                        <Setup lib=lib prefs=prefs flow=flow on_call=start_call on_shift=start_shift />
+                        <Setup lib=lib campaigns=campaigns.clone() prefs=prefs flow=flow on_call=start_call on_shift=start_shift />
                     }.into_any(),
                     Stage::Call => view! {
                         <CallScreen live=live screen=screen() on_change=on_change context=context on_end=end_call />

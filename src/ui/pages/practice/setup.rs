@@ -3,7 +3,9 @@
 
 use crate::content::Library;
 use crate::flow::PracticeFlow;
+use crate::ui::state::Need;
 use crate::ui::store::{Prefs, REPLY_LIMITS_S, SHIFT_CALLS, SHIFT_PLANS};
+use crate::ui::use_app;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -11,16 +13,13 @@ use std::sync::Arc;
 #[component]
 pub(super) fn Setup(
     lib: Arc<Library>,
+    /// Every campaign the app offers, as (id, title), read yet or not (`AppState::campaigns`).
+    campaigns: Vec<(String, String)>,
     prefs: RwSignal<Prefs>,
     flow: RwSignal<PracticeFlow>,
     on_call: Callback<()>,
     on_shift: Callback<()>,
 ) -> impl IntoView {
-    let campaigns: Vec<(String, String)> = lib
-        .campaigns
-        .iter()
-        .map(|c| (c.id.to_string(), c.title.to_string()))
-        .collect();
     let archetypes: Vec<(String, String)> = lib
         .customers
         .archetypes
@@ -28,6 +27,7 @@ pub(super) fn Setup(
         .map(|a| (a.id.to_string(), a.label.to_string()))
         .collect();
     let p = prefs.get_untracked();
+    let app = use_app();
     view! {
         <form class="panel setup" on:submit=move |ev| { ev.prevent_default(); on_call.run(()); }>
             <p class="lede">"Pick a campaign and take calls until the rude ones no longer rattle you."</p>
@@ -39,7 +39,11 @@ pub(super) fn Setup(
             }}
             <div class="field">
                 <label for="campaign">"Campaign"</label>
-                <select id="campaign" on:change=move |ev| prefs.update(|p| p.campaign = event_target_value(&ev))>
+                <select id="campaign" on:change=move |ev| {
+                    prefs.update(|p| p.campaign = event_target_value(&ev));
+                    // A campaign the first call did not need may not have arrived: fetch it now.
+                    app.want(Need::All);
+                }>
                     {campaigns.into_iter().map(|(id, title)| {
                         let selected = id == p.campaign;
                         view! { <option value=id selected=selected>{title}</option> }
