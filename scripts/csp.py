@@ -84,6 +84,23 @@ def first_call_settings():
     return re.findall(r'"([^"]+)"', paths.group(1)), key.group(1)
 
 
+def first_call_campaigns(folder):
+    """What the loader needs to fetch a first call's campaign while the wasm loads: the storage
+    keys of the settings and of a call in progress (read from the core's store, so the loader
+    and the app cannot disagree), and each built-in campaign's data file by id, in catalog
+    order (from the catalog scripts/compile-packs wrote)."""
+    source = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "core", "src", "store", "key.rs"), encoding="utf-8").read()
+    prefs = re.search(r'pub const PREFS: &str = "([^"]+)";', source)
+    current = re.search(r'pub const CURRENT: &str = "([^"]+)";', source)
+    if not prefs or not current:
+        sys.exit("csp.py: PREFS or CURRENT not found in crates/core/src/store/key.rs")
+    catalog = json.load(open(os.path.join(folder, "packs", "index.json"), encoding="utf-8"))
+    files = [["/" + e["href"], e["id"]] for e in catalog["campaigns"]]
+    if not files:
+        sys.exit("csp.py: the catalog lists no campaign")
+    return prefs.group(1), current.group(1), {i: href for href, i in files}, files[0][0]
+
+
 def one_style_sheet(html):
     """The page with its style sheets as one file (`app-HASH.css`, their texts in page order):
     one request instead of five while the page loads. The SCORM launch page keeps the five."""
@@ -120,6 +137,7 @@ def loader(html):
     if not whole_js or not whole_wasm:
         sys.exit(f"csp.py: Trunk's loader not found in {path}")
     paths, key = first_call_settings()
+    prefs_key, current_key, campaigns, first_campaign = first_call_campaigns(folder)
     # A classic script in <head> runs while the page is parsed: it picks the app and preloads
     # its two files at once, alongside the style sheets (a module script would run only after
     # them). The module script below starts the app it picked.
@@ -146,6 +164,24 @@ def loader(html):
   }};
   preload('modulepreload', app[0]);
   preload('preload', app[1], 'fetch');
+  // Practice in the first-call app plays one campaign first (content::first_call_campaign:
+  // the one the settings name, else the catalog's first): fetch it now too. Not when a call in
+  // progress or a practice link will need every campaign, nor where storage cannot be read.
+  try {{
+    if (app[0] === '{first_js}' && location.pathname === '/practice' &&
+        !new URLSearchParams(location.search).has('set') && localStorage.getItem('{current_key}') === null) {{
+      const files = {json.dumps(campaigns)};
+      let named = '';
+      try {{
+        named = JSON.parse(localStorage.getItem('{prefs_key}') ?? '{{}}').campaign;
+      }} catch {{
+        // Damaged settings: the app sets them aside and starts with the first campaign.
+      }}
+      preload('preload', Object.hasOwn(files, named) ? files[named] : '{first_campaign}', 'fetch');
+    }}
+  }} catch {{
+    // No localStorage: the app fetches the campaign itself.
+  }}
 }})();
 </script>
     """
