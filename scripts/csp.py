@@ -164,6 +164,9 @@ def loader(html):
   }};
   preload('modulepreload', app[0]);
   preload('preload', app[1], 'fetch');
+  // The content catalog: every page but Home reads it as it opens (Home only later, after it is
+  // interactive, so there it would only share the network with the wasm).
+  if (location.pathname !== '/') preload('preload', '/packs/index.json', 'fetch');
   // Practice in the first-call app plays one campaign first (content::first_call_campaign:
   // the one the settings name, else the catalog's first): fetch it now too. Not when a call in
   // progress or a practice link will need every campaign, nor where storage cannot be read.
@@ -226,6 +229,10 @@ if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').cat
     html, n = re.subn(r'<script type="module">\s*import init.*?</script>', lambda _: script, html, count=1, flags=re.S)
     if n != 1:
         sys.exit(f"csp.py: Trunk's loader not found in {path}")
+    # The loader preloads the catalog itself, where the page reads it at once (not on Home).
+    html, n = re.subn(r'\s*<!-- The content catalog[^>]*-->\s*<link rel="preload" href="/packs/index.json"[^>]*>', "", html, count=1)
+    if n != 1:
+        sys.exit(f"csp.py: the catalog's preload not found in {path}")
     # Trunk preloads the whole app's files: a first visit to Home must not download them.
     html = re.sub(r'<link rel="(?:modulepreload|preload)" href="/composure-app-[^"]*"[^>]*>', "", html)
     return html
