@@ -959,7 +959,11 @@ fn settings_out_of_range_fall_back_to_their_defaults_one_by_one() {
 #[test]
 fn the_practice_start_reads_the_campaign_and_a_call_in_progress_and_changes_nothing() {
     let some = |c: &str| Some(c.to_string());
-    type Case = (&'static str, Vec<(&'static str, &'static str)>, PracticeStart);
+    type Case = (
+        &'static str,
+        Vec<(&'static str, &'static str)>,
+        PracticeStart,
+    );
     let cases: Vec<Case> = vec![
         ("nothing stored", vec![], PracticeStart::default()),
         (
