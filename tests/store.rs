@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 mod common;
-use common::{assessment_set, finished_call, lib};
+use common::{assessment_set, finished_call, lib, read_only};
 
 // Fixtures: one valid value of every kind.
 
@@ -1010,19 +1010,7 @@ fn the_practice_start_reads_the_campaign_and_a_call_in_progress_and_changes_noth
         ),
     ];
     for (name, entries, want) in cases {
-        let store = Store::new(MemoryStorage::default());
-        for (k, v) in &entries {
-            store.storage().set(k, v).expect("set");
-        }
-        let snapshot = || -> BTreeMap<String, Option<String>> {
-            let s = store.storage();
-            s.keys()
-                .into_iter()
-                .map(|k| (k.clone(), s.get(&k)))
-                .collect()
-        };
-        let before = snapshot();
-        assert_eq!(store.practice_start(), want, "{name}");
-        assert_eq!(snapshot(), before, "{name}: reads only");
+        let start = read_only(name, &entries, |s| s.practice_start());
+        assert_eq!(start, want, "{name}");
     }
 }

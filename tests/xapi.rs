@@ -9,7 +9,7 @@ use composure_core::sim::{CallRecord, PersonaSet, Policy, Stream};
 use composure_core::store::{Key, MemoryStorage, Storage, Store};
 use serde_json::{json, Value};
 mod common;
-use common::{assessment_set, lib, play_attempt};
+use common::{assessment_set, lib, play_attempt, read_only};
 
 const ORIGIN: &str = "http://127.0.0.1:8080";
 const STARTED: f64 = 1_700_000_000_000.0;
@@ -667,19 +667,7 @@ fn only_a_stored_pack_or_a_waiting_statement_needs_the_whole_app() {
         ),
     ];
     for (name, entries, want) in cases {
-        let store = Store::new(MemoryStorage::default());
-        for (k, v) in &entries {
-            store.storage().set(k, v).expect("set");
-        }
-        let snapshot = || -> std::collections::BTreeMap<String, Option<String>> {
-            let s = store.storage();
-            s.keys()
-                .into_iter()
-                .map(|k| (k.clone(), s.get(&k)))
-                .collect()
-        };
-        let before = snapshot();
-        assert_eq!(store.keeps_whole_app_data(), want, "{name}");
-        assert_eq!(snapshot(), before, "{name}: reads only");
+        let whole = read_only(name, &entries, |s| s.keeps_whole_app_data());
+        assert_eq!(whole, want, "{name}");
     }
 }

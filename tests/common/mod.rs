@@ -3,6 +3,8 @@
 
 use composure_core::content::{content_hash, Library};
 use composure_core::sim::{Call, CallRecord, Calls, Mode, PersonaSet, Policy, Stream, Weights};
+use composure_core::store::{MemoryStorage, Storage, Store};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The shipped content, loaded and fully validated once per test binary.
@@ -92,4 +94,28 @@ pub fn play_attempt(lib: &Library, a: &mut composure_core::exchange::Attempt, po
         let hash = content_hash(call.campaign(), &lib.customers);
         a.done.push(CallRecord::of(&call, hash).expect("record"));
     }
+}
+
+/// What `read` returns from a store holding `entries`, after checking that it changed nothing
+/// in storage (`case` names the case in a failure).
+pub fn read_only<T>(
+    case: &str,
+    entries: &[(&str, impl AsRef<str>)],
+    read: impl Fn(&Store<MemoryStorage>) -> T,
+) -> T {
+    let store = Store::new(MemoryStorage::default());
+    for (k, v) in entries {
+        store.storage().set(k, v.as_ref()).expect("set");
+    }
+    let snapshot = || -> BTreeMap<String, Option<String>> {
+        let s = store.storage();
+        s.keys()
+            .into_iter()
+            .map(|k| (k.clone(), s.get(&k)))
+            .collect()
+    };
+    let before = snapshot();
+    let value = read(&store);
+    assert_eq!(snapshot(), before, "{case}: reads only");
+    value
 }
