@@ -8,8 +8,8 @@
 //! outbox.
 //!
 //! It fetches the built-in campaign a first call plays before Practice shows, and the others
-//! only when something asks for them ([`Need::FirstCall`]; the service worker caches them all
-//! for offline use, apart from the page).
+//! only when a call needs them ([`Need::FirstCall`]). The service worker still caches every
+//! campaign for offline use, in the background.
 //!
 //! Invariants:
 //! - It runs only in a browser with no stored pack and no xAPI statement still to send
