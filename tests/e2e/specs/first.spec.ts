@@ -175,3 +175,21 @@ test('a mixed shift waits for every campaign, and a call in progress in any of t
   expect(await campaignFiles(page)).toEqual(ALL_CAMPAIGNS);
   expect(await wasmFiles(page)).toEqual([expect.stringMatching(FIRST)]);
 });
+
+test('a campaign that cannot be fetched is named when its call would start, and the one that arrived still plays', async ({ page }) => {
+  await page.route(/\/packs\/volta-complaints-[0-9a-f]{8}\.json$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('/favicon.svg');
+  await page.evaluate(() => localStorage.setItem('composure.prefs', JSON.stringify({ typing: false })));
+  await page.goto('/practice');
+  const campaign = page.getByRole('combobox', { name: 'Campaign' });
+  await campaign.selectOption('volta-complaints');
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(page.getByRole('alert')).toContainText('The call could not start: The built-in content could not be loaded');
+  await expect(page.getByRole('alert')).toContainText('volta-complaints');
+  await expect(replies(page)).toHaveCount(0);
+  // The campaign the first call fetched plays as before.
+  await campaign.selectOption('northgate-bank');
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  await expect(situation(page)).toContainText('You call an existing Northgate current-account customer');
+});
