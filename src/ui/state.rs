@@ -57,8 +57,6 @@ pub struct AppState {
     shipped: RwSignal<Option<Result<Arc<Library>, String>>>,
     /// The catalog of the built-in campaigns, once fetched.
     catalog: RwSignal<Option<Arc<Catalog>>>,
-    /// The built-in campaigns read so far, in the order they were read.
-    read: StoredValue<Vec<Arc<Campaign>>>,
     /// Every built-in campaign has been read.
     complete: RwSignal<bool>,
     /// Why the campaigns after the first call's could not be fetched (cleared when asked again).
@@ -102,7 +100,6 @@ impl AppState {
             stored_packs,
             sets,
             catalog: RwSignal::new(None),
-            read: StoredValue::new(Vec::new()),
             complete: RwSignal::new(false),
             rest_failed: RwSignal::new(None),
             loading: StoredValue::new(Loading::default()),
@@ -187,14 +184,13 @@ impl AppState {
         let Some(catalog) = self.catalog.get_untracked() else {
             return;
         };
-        let missing: Vec<_> = self.read.with_value(|read| {
-            catalog
-                .campaigns
-                .iter()
-                .filter(|e| !read.iter().any(|c| c.id == e.id))
-                .cloned()
-                .collect()
-        });
+        let read = self.read_untracked();
+        let missing: Vec<_> = catalog
+            .campaigns
+            .iter()
+            .filter(|e| !read.iter().any(|c| c.id == e.id))
+            .cloned()
+            .collect();
         match fetch_campaigns(&missing).await {
             Ok(read) => self.add_read(&catalog, read),
             Err(e) if self.shipped.with_untracked(Option::is_none) => {
@@ -205,10 +201,19 @@ impl AppState {
         self.loading.update_value(|l| l.rest_running = false);
     }
 
+    /// The built-in campaigns read so far (the shipped library's, untracked).
+    fn read_untracked(&self) -> Vec<Arc<Campaign>> {
+        self.shipped.with_untracked(|s| match s {
+            Some(Ok(lib)) => lib.campaigns.clone(),
+            _ => Vec::new(),
+        })
+    }
+
     /// Campaigns have been read: the library follows.
     fn add_read(&self, catalog: &Catalog, read: Vec<Arc<Campaign>>) {
-        self.read.update_value(|r| r.extend(read));
-        let lib = self.read.with_value(|r| Library::compiled(catalog, r));
+        let mut all = self.read_untracked();
+        all.extend(read);
+        let lib = Library::compiled(catalog, &all);
         self.complete
             .set(lib.campaigns.len() == catalog.campaigns.len());
         self.shipped.set(Some(Ok(Arc::new(lib))));
