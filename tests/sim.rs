@@ -582,6 +582,36 @@ fn every_placeholder_has_a_value_and_fills_consistently() {
 }
 
 #[test]
+fn filling_leaves_text_around_placeholders_as_written() {
+    let fill = Fill {
+        first: "Zoë".into(),
+        last: "O'Neill".into(),
+        agent: AGENT_NAME.into(),
+        birth_day: 22,
+        birth_month: 11,
+        birth_year: 1961,
+        third_party_male: false,
+    };
+    let cases = [
+        ("{customer}", "Zoë"),
+        ("{customer}{customer-full}", "ZoëZoë O'Neill"),
+        ("Born {birth-date}?", "Born 22nd of November 1961?"),
+        ("{birth-year}: {He} called {his} {sibling}.", "1961: She called her sister."),
+        ("Hi — {agent} here… {him}", "Hi — Alex here… her"),
+        // Not placeholders: kept exactly as written.
+        ("{nobody} and {customer}", "{nobody} and Zoë"),
+        ("{}", "{}"),
+        ("an open { brace", "an open { brace"),
+        ("{customer} then {unclosed", "Zoë then {unclosed"),
+        ("closing } alone, {customer}", "closing } alone, Zoë"),
+        ("{{customer}}", "{{customer}}"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(&*fill.apply(&Text::from(text)), want, "{text}");
+    }
+}
+
+#[test]
 fn no_placeholder_reaches_the_trainee_unfilled() {
     for c in &lib().campaigns {
         for seed in 0..60 {

@@ -66,13 +66,32 @@ impl Fill {
 
     /// The value of one placeholder, or `None` for a name that is not a placeholder.
     pub fn value(&self, name: &str) -> Option<String> {
+        let mut out = String::new();
+        self.write_value(name, &mut out).then_some(out)
+    }
+
+    /// Appends the value of one placeholder to `out`; false (and nothing appended) for a name
+    /// that is not a placeholder. Writes in place: filling runs for every line a call offers, so
+    /// it allocates nothing of its own.
+    fn write_value(&self, name: &str, out: &mut String) -> bool {
+        use std::fmt::Write;
         let m = self.third_party_male;
-        let pick = |a: &str, b: &str| Some(if m { a } else { b }.to_string());
-        match name {
-            "customer" => Some(self.first.to_string()),
-            "customer-full" => Some(format!("{} {}", self.first, self.last)),
-            "agent" => Some(self.agent.to_string()),
-            "birth-year" => Some(self.birth_year.to_string()),
+        let pick = |a: &'static str, b: &'static str| if m { a } else { b };
+        let word = match name {
+            "customer" => &*self.first,
+            "agent" => &*self.agent,
+            "he" => pick("he", "she"),
+            "him" => pick("him", "her"),
+            "his" => pick("his", "her"),
+            "He" => pick("He", "She"),
+            "His" => pick("His", "Her"),
+            "parent" => pick("dad", "mum"),
+            "partner" => pick("husband", "wife"),
+            "child" => pick("son", "daughter"),
+            "sibling" => pick("brother", "sister"),
+            // Writing to a String cannot fail.
+            "customer-full" => return write!(out, "{} {}", self.first, self.last).is_ok(),
+            "birth-year" => return write!(out, "{}", self.birth_year).is_ok(),
             "birth-date" => {
                 let d = self.birth_day;
                 let suffix = match (d % 10, d) {
@@ -83,51 +102,41 @@ impl Fill {
                     _ => "th",
                 };
                 let month = MONTHS[(self.birth_month as usize + 11) % 12];
-                Some(format!("{d}{suffix} of {month} {}", self.birth_year))
+                return write!(out, "{d}{suffix} of {month} {}", self.birth_year).is_ok();
             }
-            "he" => pick("he", "she"),
-            "him" => pick("him", "her"),
-            "his" => pick("his", "her"),
-            "He" => pick("He", "She"),
-            "His" => pick("His", "Her"),
-            "parent" => pick("dad", "mum"),
-            "partner" => pick("husband", "wife"),
-            "child" => pick("son", "daughter"),
-            "sibling" => pick("brother", "sister"),
-            _ => None,
-        }
+            _ => return false,
+        };
+        out.push_str(word);
+        true
     }
 
     /// The text with its placeholders filled. Text without `{` is returned as it is (a
     /// reference-count bump); an unknown placeholder, which the loader refuses, is left as
     /// written.
     pub fn apply(&self, text: &Text) -> Text {
-        if !text.contains('{') {
+        // memchr: most lines have no placeholder, and this check runs for every line offered.
+        let Some(first) = memchr::memchr(b'{', text.as_bytes()) else {
             return text.clone();
-        }
+        };
         let mut out = String::with_capacity(text.len() + 16);
         let mut rest: &str = text;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            match after.find('}') {
-                Some(close) => {
-                    let name = &after[..close];
-                    match self.value(name) {
-                        Some(v) => out.push_str(&v),
-                        None => {
-                            out.push('{');
-                            out.push_str(name);
-                            out.push('}');
-                        }
-                    }
-                    rest = &after[close + 1..];
-                }
-                None => {
-                    out.push_str(&rest[open..]);
-                    rest = "";
-                }
+        let mut open = Some(first);
+        while let Some(at) = open {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 1..];
+            let Some(close) = memchr::memchr(b'}', after.as_bytes()) else {
+                out.push_str(&rest[at..]);
+                rest = "";
+                break;
+            };
+            let name = &after[..close];
+            if !self.write_value(name, &mut out) {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
             }
+            rest = &after[close + 1..];
+            open = memchr::memchr(b'{', rest.as_bytes());
         }
         out.push_str(rest);
         out.into()
