@@ -596,7 +596,10 @@ fn filling_leaves_text_around_placeholders_as_written() {
         ("{customer}", "Zoë"),
         ("{customer}{customer-full}", "ZoëZoë O'Neill"),
         ("Born {birth-date}?", "Born 22nd of November 1961?"),
-        ("{birth-year}: {He} called {his} {sibling}.", "1961: She called her sister."),
+        (
+            "{birth-year}: {He} called {his} {sibling}.",
+            "1961: She called her sister.",
+        ),
         ("Hi — {agent} here… {him}", "Hi — Alex here… her"),
         // Not placeholders: kept exactly as written.
         ("{nobody} and {customer}", "{nobody} and Zoë"),

@@ -158,14 +158,16 @@ pub(super) async fn fetch_catalog() -> Result<Catalog, String> {
 }
 
 /// Fetches these campaigns' data files at once, then reads them one per task (the page keeps
-/// answering input while the others are read). All or nothing.
+/// answering input while the others are read; no wait after the last). All or nothing.
 pub(super) async fn fetch_campaigns(entries: &[Entry]) -> Result<Vec<Arc<Campaign>>, String> {
     let texts = futures::future::join_all(entries.iter().map(|e| fetch_text(&e.href))).await;
     let mut read = Vec::with_capacity(texts.len());
     for (entry, text) in entries.iter().zip(texts) {
-        read.push(read_campaign(entry, &text.map_err(failed)?).map_err(failed)?);
         #[cfg(target_arch = "wasm32")]
-        gloo_timers::future::TimeoutFuture::new(0).await;
+        if !read.is_empty() {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+        }
+        read.push(read_campaign(entry, &text.map_err(failed)?).map_err(failed)?);
     }
     Ok(read)
 }

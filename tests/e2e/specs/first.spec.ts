@@ -195,3 +195,34 @@ test('a campaign that cannot be fetched is named when its call would start, and 
   await expect(replies(page).first()).toBeVisible();
   await expect(situation(page)).toContainText('You call an existing Northgate current-account customer');
 });
+
+test('when the page loader’s early fetches fail, the app fetches the catalog and the campaign itself', async ({ page }) => {
+  // The loader fetches the catalog and the first call's campaign while the wasm downloads, and
+  // the app takes those texts over. Here both of those first requests fail; the app's own
+  // requests (the second ones) succeed.
+  const requested: string[] = [];
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname;
+    if (p.startsWith('/packs/')) requested.push(p);
+  });
+  await page.route('**/packs/index.json', (route) => route.abort('internetdisconnected'), { times: 1 });
+  await page.route(/\/packs\/northgate-bank-[0-9a-f]{8}\.json$/, (route) => route.abort('internetdisconnected'), { times: 1 });
+  await page.goto('/practice');
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  await expect(situation(page)).toContainText('You call an existing Northgate current-account customer');
+  expect(requested.filter((p) => p === '/packs/index.json')).toHaveLength(2);
+  expect(requested.filter((p) => p.startsWith('/packs/northgate-bank-'))).toHaveLength(2);
+});
+
+test('the app reads the catalog and the first call’s campaign the page loader fetched, without fetching them again', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname;
+    if (p.startsWith('/packs/')) requested.push(p);
+  });
+  await page.goto('/practice');
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  expect(requested).toEqual(['/packs/index.json', expect.stringMatching(/^\/packs\/northgate-bank-[0-9a-f]{8}\.json$/)]);
+});
