@@ -838,6 +838,7 @@ fn read_move(
         hot_lines: (0..lines.len())
             .filter(|i| !lines[*i].tone.composed())
             .collect(),
+        plain_lines: Move::plain_bits(&lines),
         lines,
         source_line: d.line_of(v.span().start),
     };

@@ -387,11 +387,32 @@ pub struct Move {
     pub model_lines: Vec<usize>,
     pub calm_mistakes: Vec<usize>,
     pub hot_lines: Vec<usize>,
+    /// Bit `i` is set when `lines[i]` (`i < 64`) has no placeholder, so a call offers it as it
+    /// is without searching it for one (most lines have none, and every offer fills each line
+    /// it shows). A clear bit only means "look": 0, the default where a data file has no such
+    /// field, is always correct.
+    #[serde(default)]
+    pub plain_lines: u64,
     /// 1-based source line of the move's header, for diagnostics.
     pub source_line: u32,
 }
 
 impl Move {
+    /// The [`Move::plain_lines`] bits of these lines.
+    pub fn plain_bits(lines: &[Line]) -> u64 {
+        lines
+            .iter()
+            .take(64)
+            .enumerate()
+            .filter(|(_, l)| !l.text.contains('{'))
+            .fold(0, |bits, (i, _)| bits | 1 << i)
+    }
+
+    /// Whether line `i` is known to have no placeholder (see [`Move::plain_lines`]).
+    pub fn is_plain(&self, i: usize) -> bool {
+        i < 64 && self.plain_lines & (1 << i) != 0
+    }
+
     /// Whether a customer of this archetype may make the move.
     pub fn allows(&self, archetype: &str) -> bool {
         self.archetypes.is_empty() || self.archetypes.iter().any(|a| &**a == archetype)

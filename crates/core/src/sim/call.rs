@@ -435,7 +435,7 @@ impl Call {
         self.events.push(Event::Reply {
             turn,
             pick,
-            text: self.persona.fill.apply(&line.text),
+            text: self.line_text(m, line_index),
             ms: choice.ms,
             hint: choice.hint,
         });
@@ -504,9 +504,9 @@ impl Call {
             None
         } else {
             self.best_offered(m).map(|b| Better {
-                text: self.persona.fill.apply(&b.text),
-                why: b.why.clone(),
-                techniques: b.techniques.clone(),
+                text: self.line_text(m, b),
+                why: m.lines[b].why.clone(),
+                techniques: m.lines[b].techniques.clone(),
             })
         };
         self.events.push(Event::Feedback(Box::new(Feedback {
@@ -596,15 +596,28 @@ impl Call {
         }
     }
 
-    fn best_offered<'a>(&self, m: &'a Move) -> Option<&'a Line> {
+    /// The index of the best model line on offer, if any.
+    fn best_offered(&self, m: &Move) -> Option<usize> {
         self.offer
             .iter()
-            .map(|i| &m.lines[*i])
-            .filter(|l| l.is_model())
-            .max_by_key(|l| {
+            .copied()
+            .filter(|i| m.lines[*i].is_model())
+            .max_by_key(|i| {
+                let l = &m.lines[*i];
                 l.satisfies.iter().filter(|s| !self.step_done(**s)).count() as i32
                     - 10 * l.requires.iter().filter(|r| !self.step_done(**r)).count() as i32
             })
+    }
+
+    /// Line `i` of move `m`, with its placeholders filled for this call (shared as it is when
+    /// the loader found none in it).
+    fn line_text(&self, m: &Move, i: usize) -> Text {
+        let text = &m.lines[i].text;
+        if m.is_plain(i) {
+            text.clone()
+        } else {
+            self.persona.fill.apply(text)
+        }
     }
 
     fn hang_up(&mut self) {
@@ -673,11 +686,7 @@ impl Call {
         }
         self.events.push(Event::Offer {
             turn: self.turn(),
-            lines: self
-                .offer
-                .iter()
-                .map(|i| self.persona.fill.apply(&m.lines[*i].text))
-                .collect(),
+            lines: self.offer.iter().map(|i| self.line_text(m, *i)).collect(),
         });
         self.events.push(Event::State(self.snapshot()));
     }
