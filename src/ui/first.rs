@@ -7,8 +7,8 @@
 //! loader and validator), the trainer, assessment, progress and SCORM pages, and the xAPI
 //! outbox.
 //!
-//! It fetches the built-in campaign a first call plays before Practice shows, and the others
-//! only when a call needs them ([`Need::FirstCall`]). The service worker still caches every
+//! Practice shows once the catalog is read; the built-in campaign a first call plays is read
+//! while it is on screen, and the others only when a call needs them ([`Need::FirstCall`]). The service worker still caches every
 //! campaign for offline use, in the background.
 //!
 //! Invariants:

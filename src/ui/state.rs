@@ -25,13 +25,14 @@ pub enum Need {
     /// Every campaign: pages that list, mix or replay any of them.
     #[default]
     All,
-    /// The campaign a first practice call plays (the one the stored settings name, or the
-    /// catalog's first); the others are fetched when something asks for them.
+    /// The catalog and the customer file: the page shows while the campaign a first practice
+    /// call plays (the one the stored settings name, or the catalog's first) is read; the
+    /// others are fetched when something asks for them.
     FirstCall,
 }
 
 /// Where fetching the built-in content stands. Only the loader's own steps change it.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Loading {
     /// The catalog has been asked for (this happens once).
     started: bool,
@@ -42,6 +43,8 @@ struct Loading {
     first_done: bool,
     /// The campaigns not yet read are being fetched.
     rest_running: bool,
+    /// The first call's campaign, while the first step fetches and reads it.
+    arriving: Option<String>,
 }
 
 /// The state every page shares. Copy: it is made of signal handles only.
@@ -147,12 +150,23 @@ impl AppState {
         if first {
             leptos::task::spawn_local(async move { state.load().await });
         } else if rest {
+            // Cleared now, not when the task runs: a page that waits for the rest must not read
+            // the last attempt's failure as this one's.
+            self.rest_failed.set(None);
             leptos::task::spawn_local(async move { state.load_rest().await });
         }
     }
 
     /// The loader's first step: the catalog, then the first call's campaign (or, when every
     /// campaign is wanted already, all of them).
+    ///
+    /// For the first call, the library of the catalog alone (the customer file, no campaign) is
+    /// set first, so a page that needs only the first call (Practice's setup lists the catalog's
+    /// campaigns and reads only the customer file) shows at once, and the campaign is read
+    /// after it, in a task of its own: while the page is on screen and the trainee reaches for
+    /// Start call. A call started before the campaign is in waits for it ([`AppState::arriving`]).
+    /// If it cannot be fetched, the library keeps the catalog, and a call in it says why
+    /// (`readiness`, as for the rest) and asks again.
     async fn load(self) {
         let catalog = match fetch_catalog().await {
             Ok(c) => Arc::new(c),
@@ -161,13 +175,20 @@ impl AppState {
         self.catalog.set(Some(catalog.clone()));
         if !self.loading.with_value(|l| l.all_wanted) {
             let entry = first_call_campaign(&catalog, &store::practice_start());
+            self.loading
+                .update_value(|l| l.arriving = entry.as_ref().map(|e| e.id.to_string()));
+            self.shipped
+                .set(Some(Ok(Arc::new(Library::compiled(&catalog, &[])))));
+            #[cfg(target_arch = "wasm32")]
+            gloo_timers::future::TimeoutFuture::new(0).await;
             match fetch_campaigns(entry.as_slice()).await {
                 Ok(read) => self.add_read(&catalog, read),
-                Err(e) => return self.shipped.set(Some(Err(e))),
+                Err(e) => self.rest_failed.set(Some(e)),
             }
         }
         let mut rest = false;
         self.loading.update_value(|l| {
+            l.arriving = None;
             l.first_done = true;
             rest = l.all_wanted && !l.rest_running;
             l.rest_running |= rest;
@@ -226,8 +247,8 @@ impl AppState {
     }
 
     /// Whether a page that needs `need` can show (tracked): `None` while it waits, `Some(Err)`
-    /// when every campaign was needed but those after the first call's could not be fetched
-    /// (why, in words), `Some(Ok)` otherwise. A shipped content that failed altogether is
+    /// when every campaign was needed but some could not be fetched (why, in words; the first
+    /// call's campaign too, which is fetched after the page has shown), `Some(Ok)` otherwise. A shipped content that failed altogether is
     /// `Some(Ok)`: the page reads the library's error and says it.
     pub fn readiness(&self, need: Need) -> Option<Result<(), String>> {
         let shipped = self.shipped.with(|s| s.as_ref().map(Result::is_ok))?;
@@ -240,6 +261,13 @@ impl AppState {
     /// Whether every built-in campaign has been read (untracked).
     pub fn complete_untracked(&self) -> bool {
         self.complete.get_untracked()
+    }
+
+    /// Whether campaign `id` is the first call's, being fetched and read now: a call in it
+    /// waits for it without asking for the rest.
+    pub fn arriving(&self, id: &str) -> bool {
+        self.loading
+            .with_value(|l| l.arriving.as_deref() == Some(id))
     }
 
     /// Every campaign the app offers, as (id, title), tracked: the catalog's built-in campaigns

@@ -226,3 +226,21 @@ test('the app reads the catalog and the first call’s campaign the page loader 
   await expect(replies(page).first()).toBeVisible();
   expect(requested).toEqual(['/packs/index.json', expect.stringMatching(/^\/packs\/northgate-bank-[0-9a-f]{8}\.json$/)]);
 });
+
+test('Practice opens before its first campaign is in; if that campaign cannot be fetched, Start call says so and a second try plays', async ({ page }) => {
+  // The setup shows on the catalog alone, and the first call's campaign is read while it is on
+  // screen. Here every request for that campaign fails until the route is lifted.
+  const northgate = /\/packs\/northgate-bank-[0-9a-f]{8}\.json$/;
+  await page.route(northgate, (route) => route.abort('internetdisconnected'));
+  await page.goto('/practice');
+  await expect(page.getByRole('combobox', { name: 'Campaign' })).toHaveValue('northgate-bank');
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(page.getByRole('alert')).toContainText('The call could not start: The built-in content could not be loaded');
+  await expect(page.getByRole('alert')).toContainText('northgate-bank');
+  await expect(replies(page)).toHaveCount(0);
+  // Online again: the same button fetches it (and the other campaigns) and the call plays.
+  await page.unroute(northgate);
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await expect(replies(page).first()).toBeVisible();
+  await expect(situation(page)).toContainText('You call an existing Northgate current-account customer');
+});

@@ -28,9 +28,9 @@ use setup::Setup;
 use shift::{ShiftBar, ShiftSummary};
 
 /// What Practice needs of the built-in content before it shows, where that can be less than
-/// every campaign (the first-call app): the campaign of a first call, unless a call in progress
-/// is to be restored or a practice link opened (either may play any campaign). Campaigns a
-/// later call plays are fetched when it starts.
+/// every campaign (the first-call app): the catalog only (the first call's campaign is read
+/// while the setup is on screen), unless a call in progress is to be restored or a practice
+/// link opened (either may play any campaign). A call waits for campaigns not read yet.
 pub fn need() -> Need {
     let link = use_query::<PracticeQuery>()
         .get_untracked()
@@ -59,9 +59,10 @@ pub fn Practice() -> impl IntoView {
     }
 }
 
-/// The page over the library as it was when the page opened (`lib`: every campaign, or only
-/// the first call's, see [`need`]). A call reads the library as it is when the call starts,
-/// and waits for a campaign that has not arrived yet.
+/// The page over the library as it was when the page opened (`lib`: every campaign, or none
+/// yet, see [`need`]; the page reads only its customer file, which the catalog carries). A call
+/// reads the library as it is when the call starts, and waits for a campaign that has not
+/// arrived yet.
 #[component]
 fn PracticeWith(app: AppState, lib: Arc<Library>) -> impl IntoView {
     let campaigns = untrack(|| app.campaigns());
@@ -112,8 +113,17 @@ fn PracticeWith(app: AppState, lib: Arc<Library>) -> impl IntoView {
             Err(e) => return notice.set(Some(format!("The call could not start: {e}"))),
         };
         if !app.complete_untracked() && set.campaigns.iter().any(|c| lib.campaign(c).is_none()) {
+            // The first call's campaign, still being read, is waited for; any other missing
+            // one asks for every campaign not read yet.
+            let others = set
+                .campaigns
+                .iter()
+                .any(|c| lib.campaign(c).is_none() && !app.arriving(c));
             waiting.set(Some((set, index)));
-            return app.want(Need::All);
+            if others {
+                app.want(Need::All);
+            }
+            return;
         }
         match Call::start(&lib, &set, index) {
             Ok(call) => {
@@ -132,13 +142,17 @@ fn PracticeWith(app: AppState, lib: Arc<Library>) -> impl IntoView {
             Err(e) => notice.set(Some(format!("The call could not start: {e}."))),
         }
     });
+    // The waiting call starts as soon as its campaigns are in (not only once every campaign
+    // is), or says why they could not be fetched.
     Effect::new(move |_| {
+        let lib = app.library();
         let ready = app.readiness(Need::All);
-        if waiting.with(Option::is_none) {
+        let Some(needs) = waiting.with(|w| w.as_ref().map(|(set, _)| set.campaigns.clone())) else {
             return;
-        }
+        };
+        let arrived = lib.is_ok_and(|lib| needs.iter().all(|c| lib.campaign(c).is_some()));
         match ready {
-            Some(Ok(())) => {
+            _ if arrived => {
                 if let Some(call) = waiting.try_update(Option::take).flatten() {
                     start.run(call);
                 }
@@ -147,7 +161,7 @@ fn PracticeWith(app: AppState, lib: Arc<Library>) -> impl IntoView {
                 waiting.set(None);
                 notice.set(Some(format!("The call could not start: {why}")));
             }
-            None => {}
+            _ => {}
         }
     });
 
