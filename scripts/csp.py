@@ -243,7 +243,7 @@ if ('serviceWorker' in navigator) {{
     html, n = re.subn(r'<script type="module">\s*import init.*?</script>', lambda _: script, html, count=1, flags=re.S)
     if n != 1:
         sys.exit(f"csp.py: Trunk's loader not found in {path}")
-    # The loader preloads the catalog itself, where the page reads it at once (not on Home).
+    # The loader fetches the catalog itself, where the page reads it at once (not on Home).
     html, n = re.subn(r'\s*<!-- The content catalog[^>]*-->\s*<link rel="preload" href="/packs/index.json"[^>]*>', "", html, count=1)
     if n != 1:
         sys.exit(f"csp.py: the catalog's preload not found in {path}")
