@@ -8,8 +8,8 @@
 //! outbox.
 //!
 //! Practice shows once the catalog is read; the built-in campaign a first call plays is read
-//! while it is on screen, and the others only when a call needs them ([`Need::FirstCall`]). The service worker still caches every
-//! campaign for offline use, in the background.
+//! while it is on screen, and the others only when a call needs them ([`Need::FirstCall`]).
+//! The service worker still caches every campaign for offline use, in the background.
 //!
 //! Invariants:
 //! - It runs only in a browser with no stored pack and no xAPI statement still to send

@@ -164,9 +164,9 @@ impl AppState {
     /// set first, so a page that needs only the first call (Practice's setup lists the catalog's
     /// campaigns and reads only the customer file) shows at once, and the campaign is read
     /// after it, in a task of its own: while the page is on screen and the trainee reaches for
-    /// Start call. A call started before the campaign is in waits for it ([`AppState::arriving`]).
-    /// If it cannot be fetched, the library keeps the catalog, and a call in it says why
-    /// (`readiness`, as for the rest) and asks again.
+    /// Start call. A call started before the campaign is in waits for it
+    /// ([`AppState::arriving`]). If it cannot be fetched, the library keeps the catalog, and a
+    /// call in it says why (`readiness`, as for the rest) and asks again.
     async fn load(self) {
         let catalog = match fetch_catalog().await {
             Ok(c) => Arc::new(c),
@@ -248,8 +248,9 @@ impl AppState {
 
     /// Whether a page that needs `need` can show (tracked): `None` while it waits, `Some(Err)`
     /// when every campaign was needed but some could not be fetched (why, in words; the first
-    /// call's campaign too, which is fetched after the page has shown), `Some(Ok)` otherwise. A shipped content that failed altogether is
-    /// `Some(Ok)`: the page reads the library's error and says it.
+    /// call's campaign too, which is fetched after the page has shown), `Some(Ok)` otherwise. A
+    /// shipped content that failed altogether is `Some(Ok)`: the page reads the library's error
+    /// and says it.
     pub fn readiness(&self, need: Need) -> Option<Result<(), String>> {
         let shipped = self.shipped.with(|s| s.as_ref().map(Result::is_ok))?;
         if !shipped || need == Need::FirstCall || self.complete.get() {

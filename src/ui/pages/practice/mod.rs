@@ -59,10 +59,10 @@ pub fn Practice() -> impl IntoView {
     }
 }
 
-/// The page over the library as it was when the page opened (`lib`: every campaign, or none
-/// yet, see [`need`]; the page reads only its customer file, which the catalog carries). A call
-/// reads the library as it is when the call starts, and waits for a campaign that has not
-/// arrived yet.
+/// The page over the library as it was when the page opened (`lib`: every campaign, or those
+/// read so far, possibly none, see [`need`]; the page reads only its customer file, which the
+/// catalog carries). A call reads the library as it is when the call starts, and waits for a
+/// campaign that has not arrived yet.
 #[component]
 fn PracticeWith(app: AppState, lib: Arc<Library>) -> impl IntoView {
     let campaigns = untrack(|| app.campaigns());
