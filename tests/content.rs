@@ -369,3 +369,12 @@ fn a_real_diagnostic_points_at_the_faulty_text() {
         .expect("listed");
     assert_eq!(p.excerpts[i], e);
 }
+
+#[test]
+fn missing_names_the_ids_the_library_lacks_in_their_order() {
+    let lib = Library::shipped().expect("shipped");
+    let first = lib.campaigns[0].id.to_string();
+    let ids = vec!["nope".to_string(), first, "also-nope".to_string()];
+    assert_eq!(lib.missing(&ids), vec!["nope", "also-nope"]);
+    assert!(lib.missing(&[]).is_empty());
+}

@@ -120,6 +120,15 @@ impl Library {
         self.campaigns.iter().find(|c| &*c.id == id)
     }
 
+    /// The ids among `ids` that name no campaign here (yet: the app's library grows as
+    /// campaigns arrive).
+    pub fn missing<'a>(&self, ids: &'a [String]) -> Vec<&'a str> {
+        ids.iter()
+            .map(String::as_str)
+            .filter(|id| self.campaign(id).is_none())
+            .collect()
+    }
+
     /// The shipped content without the model playthroughs (`crate::lint::shipped` adds them,
     /// and the test suite runs it on the same files): what the app loads at start. Errors here
     /// are a build defect, but they are still returned rather than panicking.

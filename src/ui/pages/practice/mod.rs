@@ -112,17 +112,14 @@ fn PracticeWith(app: AppState, lib: Arc<Library>) -> impl IntoView {
             Ok(lib) => lib,
             Err(e) => return notice.set(Some(format!("The call could not start: {e}"))),
         };
-        if !app.complete_untracked() && set.campaigns.iter().any(|c| lib.campaign(c).is_none()) {
+        let missing = lib.missing(&set.campaigns);
+        if !missing.is_empty() && !app.complete_untracked() {
             // The first call's campaign, still being read, is waited for; any other missing
             // one asks for every campaign not read yet.
-            let others = set
-                .campaigns
-                .iter()
-                .any(|c| lib.campaign(c).is_none() && !app.arriving(c));
-            waiting.set(Some((set, index)));
-            if others {
+            if missing.iter().any(|c| !app.arriving(c)) {
                 app.want(Need::All);
             }
+            waiting.set(Some((set, index)));
             return;
         }
         match Call::start(&lib, &set, index) {
@@ -150,7 +147,7 @@ fn PracticeWith(app: AppState, lib: Arc<Library>) -> impl IntoView {
         let Some(needs) = waiting.with(|w| w.as_ref().map(|(set, _)| set.campaigns.clone())) else {
             return;
         };
-        let arrived = lib.is_ok_and(|lib| needs.iter().all(|c| lib.campaign(c).is_some()));
+        let arrived = lib.is_ok_and(|lib| lib.missing(&needs).is_empty());
         match ready {
             _ if arrived => {
                 if let Some(call) = waiting.try_update(Option::take).flatten() {
