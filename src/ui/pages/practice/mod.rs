@@ -140,7 +140,9 @@ fn PracticeWith(app: AppState, lib: Arc<Library>) -> impl IntoView {
         }
     });
     // The waiting call starts as soon as its campaigns are in (not only once every campaign
-    // is), or says why they could not be fetched.
+    // is), or says why they could not be fetched. Once loading is over (`Some(Ok)`), it is
+    // started whatever arrived: `start` then says what is still missing, rather than the call
+    // waiting for ever.
     Effect::new(move |_| {
         let lib = app.library();
         let ready = app.readiness(Need::All);
@@ -149,16 +151,16 @@ fn PracticeWith(app: AppState, lib: Arc<Library>) -> impl IntoView {
         };
         let arrived = lib.is_ok_and(|lib| lib.missing(&needs).is_empty());
         match ready {
-            _ if arrived => {
+            Some(Err(why)) if !arrived => {
+                waiting.set(None);
+                notice.set(Some(format!("The call could not start: {why}")));
+            }
+            None if !arrived => {}
+            _ => {
                 if let Some(call) = waiting.try_update(Option::take).flatten() {
                     start.run(call);
                 }
             }
-            Some(Err(why)) => {
-                waiting.set(None);
-                notice.set(Some(format!("The call could not start: {why}")));
-            }
-            _ => {}
         }
     });
 
